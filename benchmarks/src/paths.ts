@@ -1,0 +1,5 @@
+import { join } from 'node:path';
+import { repoRoot } from '@lab/common';
+
+export const resultsDir = join(repoRoot, 'benchmarks', 'results');
+export const resultsMarkdown = join(repoRoot, 'benchmarks', 'RESULTS.md');

@@ -1,0 +1,71 @@
+import { style } from '@lab/common/output';
+import { findTopic, listTopics, suggestTopic, type Topic } from '@lab/common/topics';
+import { parseArgs, USAGE } from './args.ts';
+import { formatListing, unknownTopicMessage } from './listing.ts';
+import { pickTopic } from './picker.ts';
+import { provideServices, runTopic } from './run-topic.ts';
+
+async function runAll(topics: readonly Topic[]): Promise<number> {
+  await provideServices(topics);
+  const failed: string[] = [];
+  const started = performance.now();
+  try {
+    for (const topic of topics) {
+      process.stdout.write(`\n${style.bold(style.cyan(`═══ ${topic.id} ${topic.slug} ═══`))}\n`);
+      const t0 = performance.now();
+      const code = await runTopic(topic);
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      if (code === 0) process.stdout.write(style.dim(`(${topic.slug}: ok in ${seconds} s)\n`));
+      else {
+        failed.push(topic.slug);
+        process.stdout.write(
+          style.red(`(${topic.slug}: FAILED with exit code ${code} after ${seconds} s)\n`),
+        );
+      }
+    }
+  } finally {
+    const { closeServices } = await import('@lab/common/services');
+    await closeServices();
+  }
+  const total = ((performance.now() - started) / 1000).toFixed(1);
+  const ok = topics.length - failed.length;
+  process.stdout.write(`\ndemos: ${ok} passed, ${failed.length} failed (${total} s)\n`);
+  if (failed.length) process.stdout.write(style.red(`failed: ${failed.join(', ')}\n`));
+  return failed.length ? 1 : 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = parseArgs(argv);
+  const topics = listTopics();
+  switch (command.kind) {
+    case 'error':
+      process.stderr.write(`${command.message}\n${USAGE}\n`);
+      return 2;
+    case 'help':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    case 'list':
+      process.stdout.write(`${formatListing(topics).join('\n')}\n`);
+      return 0;
+    case 'all':
+      return runAll(topics);
+    case 'pick': {
+      if (!process.stdin.isTTY || !process.stdout.isTTY) {
+        process.stdout.write(`${formatListing(topics).join('\n')}\nrun one with: pnpm demo <slug|number>\n`);
+        return 0;
+      }
+      const topic = await pickTopic(topics);
+      return topic ? runTopic(topic) : 0;
+    }
+    case 'run': {
+      const topic = findTopic(command.topic, topics);
+      if (!topic) {
+        process.stderr.write(`${unknownTopicMessage(command.topic, suggestTopic(command.topic, topics))}\n`);
+        return 2;
+      }
+      return runTopic(topic, { watch: command.watch });
+    }
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Topic } from '@lab/common/topics';
+
+const require = createRequire(import.meta.url);
+const tsxLoader = import.meta.resolve('tsx');
+const tsxCli = require.resolve('tsx/cli');
+
+/** The command line that runs a topic's demo in its own Node process. */
+export function demoCommand(topic: Topic, watch = false): { command: string; args: string[] } {
+  const demo = join(topic.dir, 'demo.ts');
+  if (watch)
+    return {
+      command: process.execPath,
+      args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', demo],
+    };
+  return { command: process.execPath, args: [...topic.nodeFlags, '--import', tsxLoader, demo] };
+}
+
+/**
+ * Starts the services a topic declares, once, in this process: every demo run after it (by `--all`)
+ * inherits DATABASE_URL / REDIS_URL instead of starting its own.
+ */
+export async function provideServices(topics: readonly Topic[]): Promise<void> {
+  // Imported here, not at the top: pg and ioredis would slow every single-demo start.
+  const { databaseUrl, locateRedis } = await import('@lab/common/services');
+  if (topics.some((t) => t.services.includes('postgres'))) await databaseUrl();
+  // A missing Redis is not an error here: each demo says what it skipped.
+  if (topics.some((t) => t.services.includes('redis'))) await locateRedis();
+}
+
+/** Runs one demo with inherited stdio; resolves to its exit code. */
+export function runTopic(
+  topic: Topic,
+  options: { watch?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<number> {
+  const { command, args } = demoCommand(topic, options.watch);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: topic.dir, stdio: 'inherit', env: options.env ?? process.env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}

@@ -1,0 +1,37 @@
+import type { Redis } from 'ioredis';
+import { note, style, title } from './output.ts';
+import { redis } from './services/redis.ts';
+import { closeServices } from './services/registry.ts';
+
+/**
+ * Runs a topic's walkthrough: prints the banner, runs the sections, always releases services, and turns a
+ * failure into one clear line and exit code 1 (the demo runner relies on the exit code).
+ */
+export async function runDemo(
+  heading: string,
+  subtitle: string,
+  body: () => Promise<void> | void,
+): Promise<void> {
+  title(heading, subtitle);
+  try {
+    await body();
+  } catch (error) {
+    process.exitCode = 1;
+    process.stderr.write(`${style.red('demo failed:')} ${(error as Error).stack ?? String(error)}\n`);
+  } finally {
+    await closeServices();
+  }
+}
+
+/**
+ * A Redis client for a demo section, or `undefined` after one line saying what was skipped and how to get
+ * Redis; the caller then shows its in-process variant.
+ */
+export async function redisOrSkip(what: string): Promise<Redis | undefined> {
+  const result = await redis();
+  if (result.ok) return result.client;
+  note(
+    `skipped: ${what} needs Redis (${result.reason}); to run it, ${result.howToGet}. Showing the in-process variant.`,
+  );
+  return undefined;
+}

@@ -1,0 +1,6 @@
+export { redisOrSkip, runDemo } from './demo.ts';
+export { type Listening, type LoadOptions, type LoadResult, listen, loadTest } from './http.ts';
+export * from './measure/index.ts';
+export * from './output.ts';
+export * from './services/index.ts';
+export * from './topics.ts';

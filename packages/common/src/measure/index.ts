@@ -1,0 +1,3 @@
+export { type LoopDelay, measureLoopDelay } from './loop-delay.ts';
+export { forceGc, type HeapMeasurement, heapUsed, measureHeap, measureHeapAsync } from './memory.ts';
+export { percentile, type Summary, summarize } from './stats.ts';

@@ -1,0 +1,6 @@
+export { embeddedDataDir } from './embedded-postgres.ts';
+export { freePort } from './free-port.ts';
+export { databaseUrl, type PostgresOptions, postgres, resetSchema, serviceLog } from './postgres.ts';
+export { type QueryStats, queryStats, trackQueries } from './query-stats.ts';
+export { HOW_TO_GET_REDIS, locateRedis, type RedisLocation, type RedisResult, redis } from './redis.ts';
+export { closeServices, onClose } from './registry.ts';
