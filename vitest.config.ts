@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { listTopics } from './packages/common/src/topics.ts';
 
 // One project per workspace package, named by slug: `pnpm test --project generators`.
 const folders = [
-  { name: 'common', dir: 'packages/common' },
-  { name: 'demos', dir: 'demos' },
-  { name: 'benchmarks', dir: 'benchmarks' },
+  { name: 'common', dir: resolve('packages/common') },
+  { name: 'demos', dir: resolve('demos') },
+  { name: 'benchmarks', dir: resolve('benchmarks') },
   ...listTopics().map((t) => ({ name: t.slug, dir: t.dir })),
 ].filter((f) => existsSync(join(f.dir, 'test')));
 
 export default defineConfig({
   test: {
-    globalSetup: ['./packages/common/src/vitest-global-setup.ts'],
+    globalSetup: [resolve('packages/common/src/vitest-global-setup.ts')],
     // Several topics force a GC to prove what is collected.
     execArgv: ['--expose-gc'],
     testTimeout: 30_000,

@@ -4,3 +4,4 @@ export * from './measure/index.ts';
 export * from './output.ts';
 export * from './services/index.ts';
 export * from './topics.ts';
+export { tsWorkerExecArgv, workerPath } from './workers.ts';
