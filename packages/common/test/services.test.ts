@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { queryStats, resetSchema } from '../src/services/index.ts';
+import { testPostgres, testRedis } from '../src/testing.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe('postgres()', () => {
+  it('answers on a real server, inside the schema it was given', async () => {
+    const pool = await testPostgres({ schema: 'common_services_a' });
+    await resetSchema(pool, 'common_services_a');
+    await pool.query('CREATE TABLE things (id int)');
+    const { rows } = await pool.query<{ schema: string; tables: string }>(
+      "SELECT current_schema() AS schema, (SELECT count(*) FROM pg_tables WHERE schemaname = 'common_services_a')::text AS tables",
+    );
+    expect(rows[0]).toEqual({ schema: 'common_services_a', tables: '1' });
+    await pool.end();
+  });
+
+  it('counts every query, through pool.query and checked-out clients', async () => {
+    const pool = await testPostgres({ schema: 'common_services_b' });
+    const stats = queryStats(pool);
+    await pool.query('SELECT 1');
+    const client = await pool.connect();
+    await client.query('SELECT 2');
+    await client.query({ text: 'SELECT $1::int', values: [3] });
+    client.release();
+    expect(stats.count).toBe(3);
+    expect(stats.texts).toEqual(['SELECT 1', 'SELECT 2', 'SELECT $1::int']);
+    stats.reset();
+    await Promise.all([pool.query('SELECT 4'), pool.query('SELECT 5')]);
+    expect(stats.count).toBe(2);
+    await pool.end();
+  });
+
+  it('rejects schema names that are not plain identifiers', async () => {
+    await expect(testPostgres({ schema: 'x; DROP TABLE y' })).rejects.toThrow(/schema name/);
+  });
+});
+
+describe('embedded PostgreSQL (the learner path, no DATABASE_URL)', () => {
+  it('starts a real server from node_modules, answers, and stops', () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture('embedded-postgres.ts')], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(
+      run.stderr,
+      JSON.stringify({ status: run.status, error: run.error?.message, out: run.stdout }),
+    ).toMatch(/embedded PostgreSQL/);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      answer: 42,
+      version: expect.stringMatching(/^PostgreSQL \d+/),
+    });
+  });
+});
+
+describe('redis()', () => {
+  const keys: string[] = [];
+  afterAll(async () => {
+    const client = await testRedis();
+    if (keys.length) await client.del(...keys);
+  });
+
+  it('talks to a real Redis', async () => {
+    const client = await testRedis();
+    const key = `lab:common:test:${process.pid}`;
+    keys.push(key);
+    await client.set(key, 'v', 'PX', 10_000);
+    expect(await client.get(key)).toBe('v');
+    expect(await client.pttl(key)).toBeGreaterThan(0);
+  });
+
+  it('without REDIS_URL, starts redis-server from PATH on a free port', () => {
+    const env = { ...process.env };
+    delete env.REDIS_URL;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture('local-redis.ts')], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { ok: boolean; url: string; pong: string };
+    expect(result).toMatchObject({ ok: true, pong: 'PONG' });
+    expect(result.url).toMatch(/^redis:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('names how to get Redis when there is none', () => {
+    const env = { ...process.env, REDIS_URL: 'redis://127.0.0.1:1' };
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture('local-redis.ts')], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const result = JSON.parse(run.stdout) as { ok: boolean; reason: string; howToGet: string };
+    expect(result.ok).toBe(false);
+    expect(result.reason).toContain('does not answer');
+    expect(result.howToGet).toMatch(
+      /apt-get install redis-server.*brew install redis.*docker compose.*REDIS_URL/,
+    );
+  });
+});
