@@ -53,7 +53,7 @@ describe('formatting', () => {
 
   it('formats numbers, bytes and durations', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
-    expect(formatNumber(3.14159)).toBe('3.14');
+    expect(formatNumber(2.71828)).toBe('2.72');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5 MiB');
     expect(formatDuration(0.0005)).toBe('500 ns');
