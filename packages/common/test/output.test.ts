@@ -53,7 +53,7 @@ describe('formatting', () => {
 
   it('formats numbers, bytes and durations', () => {
     expect(formatNumber(1234567)).toBe('1,234,567');
-    expect(formatNumber(2.71828)).toBe('2.72');
+    expect(formatNumber(1.23456)).toBe('1.23');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(5 * 1024 * 1024)).toBe('5 MiB');
     expect(formatDuration(0.0005)).toBe('500 ns');
