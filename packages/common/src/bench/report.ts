@@ -51,10 +51,10 @@ export function printBenchResult(result: BenchResult, smoke: boolean): void {
     'vs baseline': versus(row, result),
   }));
   for (const l of formatTable(table)) say(l);
-  const unitLabel = result.kind === 'time' ? ' ms/op (median)' : ` ${result.unit} (median)`;
+  const show = (v: number) => `${formatValue(v, result.unit)}${result.kind === 'time' ? '/op' : ''} (median)`;
   for (const l of formatBars(
     result.rows.map((r) => ({ label: r.name, value: r.median })),
-    unitLabel,
+    show,
   ))
     say(l);
   for (const c of result.claims) {
