@@ -5,6 +5,12 @@
 
 type Write = (text: string) => void;
 
+// `pnpm demo 05 | head` closes the pipe early; that is the reader's choice, not a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 let write: Write = (text) => {
   process.stdout.write(text);
 };
