@@ -1,0 +1,115 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openFile, stopwatch, tempDir, tracked } from '../src/index.ts';
+
+describe('using', () => {
+  it('disposes in reverse order of acquisition', () => {
+    const log: string[] = [];
+    {
+      using _a = tracked('a', log);
+      using _b = tracked('b', log);
+      using _c = tracked('c', log);
+      log.push('body');
+    }
+    expect(log).toEqual([
+      'acquire a',
+      'acquire b',
+      'acquire c',
+      'body',
+      'dispose c',
+      'dispose b',
+      'dispose a',
+    ]);
+  });
+
+  it('disposes on throw, and the body error reaches the caller', () => {
+    const log: string[] = [];
+    const run = () => {
+      using _a = tracked('a', log);
+      throw new Error('body failed');
+    };
+    expect(run).toThrow('body failed');
+    expect(log).toEqual(['acquire a', 'dispose a']);
+  });
+
+  it('wraps a disposal error around the body error in a SuppressedError', () => {
+    const log: string[] = [];
+    let caught: unknown;
+    try {
+      using _a = tracked('a', log, true);
+      throw new Error('body failed');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: 'SuppressedError' });
+    const suppressed = caught as SuppressedError;
+    expect((suppressed.error as Error).message).toBe('a failed to dispose');
+    expect((suppressed.suppressed as Error).message).toBe('body failed');
+  });
+
+  it('still disposes every resource when several disposals fail', () => {
+    const log: string[] = [];
+    let caught: unknown;
+    try {
+      using _a = tracked('a', log, true);
+      using _b = tracked('b', log, true);
+      using _c = tracked('c', log);
+    } catch (error) {
+      caught = error;
+    }
+    expect(log.filter((l) => l.startsWith('dispose'))).toEqual(['dispose c', 'dispose b', 'dispose a']);
+    const outer = caught as SuppressedError;
+    expect((outer.error as Error).message).toBe('a failed to dispose');
+    expect((outer.suppressed as Error).message).toBe('b failed to dispose');
+  });
+});
+
+describe('real resources', () => {
+  it('a temp dir is removed when the scope ends, even by an exception', () => {
+    let path = '';
+    expect(() => {
+      using dir = tempDir();
+      path = dir.path;
+      writeFileSync(join(dir.path, 'scratch.txt'), 'x');
+      expect(existsSync(join(path, 'scratch.txt'))).toBe(true);
+      throw new Error('stop');
+    }).toThrow('stop');
+    expect(path).not.toBe('');
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a stopwatch reports once, on dispose, with the injected clock', () => {
+    const reports: Array<[string, number]> = [];
+    let clock = 100;
+    {
+      using _t = stopwatch(
+        'work',
+        (label, ms) => reports.push([label, ms]),
+        () => clock,
+      );
+      clock = 142;
+      expect(reports).toEqual([]);
+    }
+    expect(reports).toEqual([['work', 42]]);
+  });
+
+  it('a file handle is closed after an await using scope', async () => {
+    using dir = tempDir();
+    const file = join(dir.path, 'data.txt');
+    writeFileSync(file, 'hello');
+    let fd = -2;
+    let text = '';
+    {
+      await using f = await openFile(file);
+      fd = f.handle.fd;
+      text = await f.handle.readFile('utf8');
+      expect(fd).toBeGreaterThan(0);
+    }
+    expect(text).toBe('hello');
+    const again = await openFile(file);
+    // The closed descriptor number is free again: the next open may reuse it, the old handle reports -1.
+    await again[Symbol.asyncDispose]();
+    expect(again.handle.fd).toBe(-1);
+  });
+});
