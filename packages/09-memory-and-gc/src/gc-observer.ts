@@ -1,4 +1,4 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 
 /** How many collections of each kind ran, and how long they paused JavaScript in total. */
 export interface GcCounts {
