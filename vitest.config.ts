@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { listTopics } from './packages/common/src/topics.ts';
+import { tc39Decorators } from './tooling/vitest-tc39-decorators.ts';
 
 // Paths are resolved from this file, not the cwd: package scripts run vitest from their own folder.
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -16,6 +17,7 @@ const folders = [
 ].filter((f) => existsSync(join(f.dir, 'test')));
 
 export default defineConfig({
+  plugins: [tc39Decorators()],
   test: {
     globalSetup: [resolve(root, 'packages/common/src/vitest-global-setup.ts')],
     // Several topics force a GC to prove what is collected.

@@ -3,5 +3,6 @@ export { type Listening, type LoadOptions, type LoadResult, listen, loadTest } f
 export * from './measure/index.ts';
 export * from './output.ts';
 export * from './services/index.ts';
+export * from './text.ts';
 export * from './topics.ts';
 export { tsWorkerExecArgv, workerPath } from './workers.ts';

@@ -1,6 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { levenshtein } from './text.ts';
+
+export { levenshtein } from './text.ts';
 
 /** Absolute path of the repository root. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -98,22 +101,6 @@ export function findTopic(query: string, topics = listTopics()): Topic | undefin
   const q = query.trim().toLowerCase();
   if (/^\d{1,2}$/.test(q)) return topics.find((t) => t.number === Number(q));
   return topics.find((t) => t.slug === q || t.name === q);
-}
-
-/** Edit distance, for "did you mean" suggestions. */
-export function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      prev[j] = Math.min(above + 1, (prev[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return prev[b.length] ?? 0;
 }
 
 /** The closest topic to a mistyped query: prefix or substring match first, then the smallest edit distance. */

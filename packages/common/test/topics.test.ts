@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { closestMatch } from '../src/text.ts';
 import {
   findTopic,
   levenshtein,
@@ -86,5 +87,13 @@ describe('lab field validation', () => {
     const numbers = listTopics().map((t) => t.number);
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+});
+
+describe('closestMatch', () => {
+  it('finds the nearest candidate within the distance, case-insensitively', () => {
+    expect(closestMatch('tiemout', ['timeout', 'retries'])).toBe('timeout');
+    expect(closestMatch('RETRIES', ['timeout', 'retries'])).toBe('retries');
+    expect(closestMatch('verbose', ['timeout', 'retries'])).toBeUndefined();
   });
 });

@@ -30,8 +30,12 @@ async function runTime(bench: TimeBench, { smoke }: RunOptions): Promise<Omit<Ro
           warmupIterations: 5,
         },
   );
-  for (const [name, fn] of Object.entries(bench.tasks)) tiny.add(name, fn);
+  // Setup first: tinybench calls each non-`async` task once while adding it, to learn whether it returns a
+  // promise, and that call must see a ready fixture.
   await bench.setup?.();
+  for (const [name, fn] of Object.entries(bench.tasks)) {
+    tiny.add(name, fn, fn.constructor.name === 'AsyncFunction' ? { async: true } : {});
+  }
   try {
     await tiny.run();
   } finally {
