@@ -60,7 +60,7 @@ function medianMs(fn: () => unknown, runs = 7): number {
 const times = (a: number, b: number): string => `${formatNumber(a / b)}×`;
 
 await runDemo(
-  '04 · Generators and lazy iteration',
+  'Generators and lazy iteration',
   'Part 1, Q4 — function*, yield*, async generators',
   async () => {
     heading('1. Lazy: a generator computes only what you pull');

@@ -4,7 +4,7 @@ import { check, heading, kv, note, postgres, resetSchema, runDemo, say } from '@
 import { begin, openFile, polyfilled, stopwatch, tempDir, tracked } from './src/index.ts';
 
 await runDemo(
-  '08 resource-management',
+  'Context managers → try/finally, using and disposables',
   "Part 1, Q8 · Python's `with`, as try/finally and `using`",
   async () => {
     heading('What this runtime has');

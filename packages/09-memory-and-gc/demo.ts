@@ -13,7 +13,7 @@ import {
 } from './src/index.ts';
 
 await runDemo(
-  '09 memory-and-gc',
+  'Memory management and garbage collection',
   'Part 1, Q9 · reference counting vs a tracing, generational GC',
   async () => {
     heading('Reachability, not reference counts');

@@ -37,7 +37,7 @@ async function settle(turns = 10): Promise<void> {
 }
 
 await runDemo(
-  '10 · Comprehensions → array pipelines',
+  'Comprehensions → array pipelines',
   'Part 1, Q10 — map/filter/flatMap/reduce, loops, lazy pipelines',
   async () => {
     heading('1. Each comprehension has a counterpart');

@@ -1,4 +1,15 @@
 import type { Redis } from 'ioredis';
+import { listTopics } from './topics.ts';
+
+/** The topic whose demo.ts this process runs, if any: its number heads the banner. */
+function runningTopicId(): string | undefined {
+  const script = process.argv[1];
+  if (!script) return undefined;
+  const dir = dirname(resolve(script));
+  return listTopics().find((t) => resolve(t.dir) === dir)?.id;
+}
+
+import { dirname, resolve } from 'node:path';
 import { note, style, title } from './output.ts';
 import { redis } from './services/redis.ts';
 import { closeServices } from './services/registry.ts';
