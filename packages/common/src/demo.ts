@@ -23,7 +23,8 @@ export async function runDemo(
   subtitle: string,
   body: () => Promise<void> | void,
 ): Promise<void> {
-  title(heading, subtitle);
+  const id = runningTopicId();
+  title(id ? `${id} · ${heading}` : heading, subtitle);
   try {
     await body();
   } catch (error) {
