@@ -67,7 +67,8 @@ export async function loadTest(options: LoadOptions): Promise<LoadResult> {
     ...(options.body !== undefined ? { body: options.body } : {}),
   });
   return {
-    requestsPerSec: result.requests.average,
+    // Total over elapsed time: autocannon's own average is per whole second and is wrong for short runs.
+    requestsPerSec: result.duration > 0 ? result.requests.total / result.duration : 0,
     latencyP50: result.latency.p50,
     latencyP99: result.latency.p99,
     requests: result.requests.total,

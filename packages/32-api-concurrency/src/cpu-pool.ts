@@ -1,0 +1,62 @@
+import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { Piscina } from 'piscina';
+import type { PrimeResult, PrimeTask } from './cpu-task.ts';
+import { DependencyBusyError } from './errors.ts';
+
+/** Size and queue bound of the CPU pool. */
+export interface CpuPoolOptions {
+  /** Worker threads. On a 2-core box, 1 leaves a core for the event loop; cores - 1 is the usual start. */
+  threads: number;
+  /** Tasks allowed to wait for a thread; past it the API answers 503 instead of queueing without bound. */
+  maxQueue: number;
+  /** Seconds a client is told to wait after a 503 for a full queue. */
+  retryAfterSeconds?: number;
+}
+
+/** A piscina pool of worker threads running `cpu-task.ts`, with a bounded queue. */
+export interface CpuPool {
+  countPrimes(limit: number): Promise<PrimeResult>;
+  /** Starts every thread and waits until each has loaded the task file, so the first request is not the slow one. */
+  warm(): Promise<void>;
+  readonly threads: number;
+  /** Tasks finished since the pool was created. */
+  readonly completed: number;
+  close(): Promise<void>;
+}
+
+/** Builds the pool. The worker file is TypeScript, so the tsx loader is passed to each thread explicitly. */
+export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1 }: CpuPoolOptions): CpuPool {
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be ≥ 1: ${threads}`);
+  if (!Number.isInteger(maxQueue) || maxQueue < 0) throw new RangeError(`maxQueue must be ≥ 0: ${maxQueue}`);
+  const piscina = new Piscina<PrimeTask, PrimeResult>({
+    filename: workerPath(new URL('./cpu-task.ts', import.meta.url)),
+    minThreads: threads,
+    maxThreads: threads,
+    maxQueue,
+    execArgv: tsWorkerExecArgv(),
+  });
+  return {
+    async countPrimes(limit) {
+      try {
+        return await piscina.run({ limit });
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Task queue is at limit')
+          throw new DependencyBusyError(
+            'cpu-pool',
+            `all ${threads} CPU workers are busy and ${maxQueue} tasks are already waiting`,
+            retryAfterSeconds,
+            { cause: error },
+          );
+        throw error;
+      }
+    },
+    async warm() {
+      await Promise.all(Array.from({ length: threads }, () => piscina.run({ limit: 10 })));
+    },
+    threads,
+    get completed() {
+      return piscina.completed;
+    },
+    close: () => piscina.destroy(),
+  };
+}

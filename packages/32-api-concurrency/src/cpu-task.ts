@@ -1,0 +1,23 @@
+/**
+ * The piscina worker file: runs in a worker thread, so the loop it blocks is the thread's own, not the one
+ * serving HTTP. Internal: load it through `createCpuPool()`.
+ */
+import { threadId } from 'node:worker_threads';
+import { countPrimes } from './cpu.ts';
+
+/** What the main thread sends a worker: structured-cloned, so plain data only. */
+export interface PrimeTask {
+  limit: number;
+}
+
+/** What a worker sends back. */
+export interface PrimeResult {
+  primes: number;
+  /** The worker thread that did the work (the main thread is 0): how a test sees the work left the loop. */
+  threadId: number;
+}
+
+/** The task piscina runs in a worker thread. */
+export default function primeTask({ limit }: PrimeTask): PrimeResult {
+  return { primes: countPrimes(limit), threadId };
+}
