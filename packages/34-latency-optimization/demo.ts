@@ -19,10 +19,10 @@ import {
   summarize,
   table,
 } from '@lab/common';
+import { interleaved } from '@lab/common/bench';
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import { interleaved } from './src/_interleaved.ts';
 import { rawRequest } from './src/_raw-http.ts';
 import {
   Batcher,
@@ -242,7 +242,7 @@ async function httpSection(pool: pg.Pool, redis: Redis | undefined): Promise<voi
     const body = (await rawRequest(`${server.url}/products`)).body;
     const timed = await interleaved(
       { q6: () => compress(body, 'br'), q11: () => compress(body, 'br', { brotliQuality: 11 }) },
-      { rounds: 3, warmup: 1 },
+      { rounds: 3, warmupRounds: 1 },
     );
     const q6 = summarize(timed.q6 ?? []).median;
     const q11 = summarize(timed.q11 ?? []).median;
@@ -269,7 +269,7 @@ async function nPlusOneSection(pool: pg.Pool): Promise<void> {
   // Timed in turns, so that a burst of load on this machine hits every strategy alike.
   const samples = await interleaved(
     Object.fromEntries(Object.entries(strategies).map(([name, load]) => [name, () => load(pool, PAGE)])),
-    { rounds: 7, warmup: 1 },
+    { rounds: 7, warmupRounds: 1 },
   );
   const medians = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s).median]));
   const slowest = medians['N+1 (sequential)'] ?? 0;

@@ -1,5 +1,5 @@
 import { forceGc } from '@lab/common';
-import { type Claim, measureBench, type TimeBench, timeBench } from '@lab/common/bench';
+import { type Claim, interleaved, measureBench, type TimeBench, timeBench } from '@lab/common/bench';
 import { type SquareVariant, squareVariants } from '../src/squares.ts';
 
 const BASELINE: SquareVariant = 'for (let i…) + push';
@@ -51,20 +51,19 @@ function largeSizeBench(n: number): ReturnType<typeof measureBench> {
     better: 'lower',
     measure: async ({ smoke }) => {
       const xs = Array.from({ length: n }, (_, i) => i % 1000);
-      const entries = Object.entries(squareVariants);
-      const samples: Record<string, number[]> = Object.fromEntries(entries.map(([name]) => [name, []]));
-      const rounds = smoke ? 2 : 25;
-      for (let round = -2; round < rounds; round++) {
-        for (const [name, build] of entries) {
-          forceGc();
-          const start = performance.now();
-          sink += build(xs).length;
-          const ns = ((performance.now() - start) * 1e6) / n;
-          // The first two rounds only warm the JIT up.
-          if (round >= 0) samples[name]!.push(ns);
-        }
-      }
-      return samples;
+      const tasks = Object.fromEntries(
+        Object.entries(squareVariants).map(([name, build]) => [name, () => (sink += build(xs).length)]),
+      );
+      // Every call starts from a collected heap; the first two rounds only warm the JIT up.
+      const msPerElement = await interleaved(tasks, {
+        rounds: smoke ? 2 : 25,
+        warmupRounds: 2,
+        opsPerCall: n,
+        beforeEach: forceGc,
+      });
+      return Object.fromEntries(
+        Object.entries(msPerElement).map(([name, ms]) => [name, ms.map((v) => v * 1e6)]),
+      );
     },
     claims: [
       {

@@ -1,6 +1,5 @@
-import { measureBench } from '@lab/common/bench';
+import { interleaved, measureBench } from '@lab/common/bench';
 import DataLoader from 'dataloader';
-import { interleaved } from '../src/_interleaved.ts';
 import { Batcher } from '../src/batcher.ts';
 
 const LOADS = 1_000;
@@ -27,7 +26,7 @@ export default [
             await Promise.all(keys.map((k) => batcher.load(k)));
           },
         },
-        { rounds: smoke ? 3 : 400, warmup: smoke ? 1 : 50, opsPerCall: LOADS },
+        { rounds: smoke ? 3 : 400, warmupRounds: smoke ? 1 : 50, opsPerCall: LOADS },
       ),
     claims: [
       {

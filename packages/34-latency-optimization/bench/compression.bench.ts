@@ -1,6 +1,5 @@
-import { measureBench } from '@lab/common/bench';
+import { interleaved, measureBench } from '@lab/common/bench';
 import { postgres, resetSchema } from '@lab/common/services';
-import { interleaved } from '../src/_interleaved.ts';
 import { compress } from '../src/compression.ts';
 import { createProducts, listProducts } from '../src/products.ts';
 
@@ -70,7 +69,7 @@ export default [
       const tasks = Object.fromEntries(
         Object.entries(compressors).map(([name, run]) => [name, () => run(body)]),
       );
-      return interleaved(tasks, { rounds: smoke ? 2 : 30, warmup: smoke ? 1 : 3 });
+      return interleaved(tasks, { rounds: smoke ? 2 : 30, warmupRounds: smoke ? 1 : 3 });
     },
     claims: [
       {

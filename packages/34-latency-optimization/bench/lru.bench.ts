@@ -1,6 +1,5 @@
-import { measureBench } from '@lab/common/bench';
+import { interleaved, measureBench } from '@lab/common/bench';
 import { LRUCache } from 'lru-cache';
-import { interleaved } from '../src/_interleaved.ts';
 import { TtlLruCache } from '../src/ttl-lru-cache.ts';
 
 const CAPACITY = 5_000;

@@ -1,6 +1,5 @@
-import { measureBench } from '@lab/common/bench';
+import { interleaved, measureBench } from '@lab/common/bench';
 import { postgres, resetSchema } from '@lab/common/services';
-import { interleaved } from '../src/_interleaved.ts';
 import { strategies } from '../src/user-orders-loaders.ts';
 import { createUsersAndOrders } from '../src/users-orders-schema.ts';
 
@@ -25,7 +24,7 @@ export default [
         const tasks = Object.fromEntries(
           Object.entries(strategies).map(([name, load]) => [name, () => load(pool, USERS)]),
         );
-        return await interleaved(tasks, { rounds: smoke ? 2 : 25, warmup: smoke ? 1 : 3 });
+        return await interleaved(tasks, { rounds: smoke ? 2 : 25, warmupRounds: smoke ? 1 : 3 });
       } finally {
         await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
       }

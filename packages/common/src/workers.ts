@@ -1,12 +1,16 @@
+import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 const tsxLoader = import.meta.resolve('tsx');
+const tsxCjsHook = createRequire(import.meta.url).resolve('tsx/cjs');
 
 /**
- * `execArgv` for a worker thread (piscina or `new Worker`) whose file is TypeScript. Under tsx a worker
- * inherits the loader; under vitest it does not, so the loader is given explicitly. The parent's own flags
- * are not passed on: process-wide ones such as --expose-gc are refused by worker threads.
+ * `execArgv` that loads tsx, for piscina pools, `child_process.fork`/`spawn` and `cluster` workers whose
+ * file is TypeScript (under vitest nothing loads tsx for them otherwise). The parent's own flags are not
+ * passed on: process-wide ones such as --expose-gc are refused by worker threads. For a plain
+ * `new Worker(file.ts)` use `startTsWorker` instead (see there why).
  */
 export function tsWorkerExecArgv(extra: readonly string[] = []): string[] {
   return ['--import', tsxLoader, ...extra];
@@ -17,4 +21,65 @@ export function workerPath(file: URL | string): string {
   if (file instanceof URL) return fileURLToPath(file);
   if (!isAbsolute(file)) throw new Error(`worker file must be an absolute path or a file URL: ${file}`);
   return file;
+}
+
+/**
+ * Why not `new Worker('x.ts', { execArgv: tsWorkerExecArgv() })`: on Node 20 a loader registered with
+ * `--import` inside a worker is not in place yet when the worker's entry module loads (nodejs/node#47747),
+ * so the entry fails with ERR_UNKNOWN_FILE_EXTENSION. (Piscina is unaffected: it loads the task file
+ * later, once the worker is up.) A `--require` hook is synchronous, so a CommonJS bootstrap that
+ * `require`s the TypeScript file works on every Node this repo supports. Compiled JavaScript needs none of this.
+ */
+const BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const loaded = require(workerData.file);
+if (workerData.callDefault) {
+  Promise.resolve(workerData.input)
+    .then((input) => loaded.default(input))
+    .then(
+      (value) => parentPort.postMessage({ ok: true, value }),
+      (error) => parentPort.postMessage({ ok: false, error }),
+    );
+}
+`;
+
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Starts a worker thread running the TypeScript module `file` (an absolute path); its top level runs at once. */
+export function startTsWorker(file: string, workerData?: unknown): Worker {
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    execArgv: ['--require', tsxCjsHook],
+    workerData: { file, callDefault: false, input: workerData },
+  });
+}
+
+/**
+ * Starts a brand-new worker thread, calls the default export of `file` with `input` there (a structured
+ * clone of it), and resolves with what it returned; the thread then exits. Pays the full start-up cost
+ * of an isolate every time: the thing a pool exists to avoid.
+ */
+export function runInFreshWorker<I, O>(file: string, input: I): Promise<O> {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    execArgv: ['--require', tsxCjsHook],
+    workerData: { file, callDefault: true, input },
+  });
+  return new Promise<O>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (message: Envelope<O>) => {
+      settled = true;
+      if (message.ok) resolve(message.value);
+      else reject(message.error);
+      // The handler's thread may still hold timers or handles; the caller only wanted the answer.
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`worker for ${file} exited with code ${code} before answering`));
+    });
+  });
 }

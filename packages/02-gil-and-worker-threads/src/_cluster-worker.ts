@@ -1,0 +1,9 @@
+/** A cluster worker: answers every request with the pid that served it. */
+import { createServer } from 'node:http';
+
+const server = createServer((_req, res) => {
+  // Close after each response, so the next request opens a new connection the primary can deal elsewhere.
+  res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ pid: process.pid }));
+});
+server.listen(0, '127.0.0.1');

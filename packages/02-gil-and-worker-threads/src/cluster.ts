@@ -1,0 +1,55 @@
+import cluster, { type Worker } from 'node:cluster';
+import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+
+const clusterWorkerFile = workerPath(new URL('./_cluster-worker.ts', import.meta.url));
+
+/** A running cluster: one loopback port, several processes behind it. */
+export interface RunningCluster {
+  url: string;
+  /** Process ids of the workers. */
+  pids: number[];
+  /** Disconnects every worker and waits for it to exit. */
+  close(): Promise<void>;
+}
+
+/**
+ * Forks `workers` processes that all listen on one loopback port — the shape of `gunicorn -w N` or
+ * uvicorn's `--workers`. The primary accepts connections and deals them out round-robin (Node's default
+ * everywhere but Windows). Each worker is a full Node process: nothing in memory is shared, so sessions,
+ * caches and rate-limit counters must live in Redis or the database.
+ */
+export async function startCluster(workers: number): Promise<RunningCluster> {
+  if (!cluster.isPrimary) throw new Error('startCluster must be called from the primary process');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 16)
+    throw new RangeError(`workers must be an integer from 1 to 16, got ${workers}`);
+  cluster.setupPrimary({ exec: clusterWorkerFile, execArgv: tsWorkerExecArgv(), silent: false });
+  const forked: Worker[] = Array.from({ length: workers }, () => cluster.fork());
+  const ports = await Promise.all(
+    forked.map(
+      (worker) =>
+        new Promise<number>((resolve, reject) => {
+          worker.once('listening', (address) => resolve(address.port));
+          worker.once('exit', (code) =>
+            reject(new Error(`cluster worker exited with code ${code} before listening`)),
+          );
+        }),
+    ),
+  );
+  return {
+    // Every worker listened on port 0, and the primary gave them all the same port.
+    url: `http://127.0.0.1:${ports[0]}`,
+    pids: forked.map((w) => w.process.pid ?? -1),
+    close: async () => {
+      await Promise.all(
+        forked.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              if (worker.isDead()) return resolve();
+              worker.once('exit', () => resolve());
+              worker.disconnect();
+            }),
+        ),
+      );
+    },
+  };
+}
