@@ -12,6 +12,7 @@ import {
   table,
 } from '@lab/common';
 import { nestedOrder } from './src/_shapes.ts';
+import { Account, Vault } from './src/examples.ts';
 import {
   type CloneChild,
   deepClone,
@@ -24,27 +25,6 @@ import {
   sharedReferences,
   structuredCopy,
 } from './src/index.ts';
-
-class Account {
-  constructor(
-    public owner: string,
-    public balance: number,
-  ) {}
-  deposit(amount: number): number {
-    this.balance += amount;
-    return this.balance;
-  }
-}
-
-class Vault {
-  #secret: string;
-  constructor(secret: string) {
-    this.#secret = secret;
-  }
-  reveal(): string {
-    return this.#secret;
-  }
-}
 
 class CopyableVault {
   #secret: string;

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CloneChild, deepClone, deepCloneHook } from '../src/clone.ts';
+import { Account, Vault } from '../src/examples.ts';
 import { describeLosses, sharedReferences } from '../src/inspect.ts';
-
-class Account {
-  constructor(
-    public owner: string,
-    public balance: number,
-  ) {}
-  deposit(amount: number): number {
-    this.balance += amount;
-    return this.balance;
-  }
-}
-
-class Vault {
-  #secret: string;
-  constructor(secret: string) {
-    this.#secret = secret;
-  }
-  reveal(): string {
-    return this.#secret;
-  }
-}
 
 class CopyableVault {
   #secret: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Account, Vault } from '../src/examples.ts';
 import { sharedReferences } from '../src/inspect.ts';
 import {
   mapCopy,
@@ -66,27 +67,6 @@ describe('every shallow copy shares nested objects', () => {
     expect(Object.hasOwn(copy, 'hidden')).toBe(false);
   });
 });
-
-class Account {
-  constructor(
-    public owner: string,
-    public balance: number,
-  ) {}
-  deposit(amount: number): number {
-    this.balance += amount;
-    return this.balance;
-  }
-}
-
-class Vault {
-  #secret: string;
-  constructor(secret: string) {
-    this.#secret = secret;
-  }
-  reveal(): string {
-    return this.#secret;
-  }
-}
 
 describe('shallow copies of class instances', () => {
   it('a spread loses the prototype: instanceof is false and methods are gone', () => {
