@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { deleteKeysWithPrefix } from '@lab/common/services';
 import { testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -15,9 +16,7 @@ beforeAll(async () => {
   redis = await testRedis();
 });
 afterAll(async () => {
-  // SCAN, not KEYS: KEYS blocks a shared server while it walks every key.
-  for await (const keys of redis.scanStream({ match: `${PREFIX}*`, count: 500 }) as AsyncIterable<string[]>)
-    if (keys.length > 0) await redis.del(...keys);
+  await deleteKeysWithPrefix(redis, PREFIX);
   await redis.quit();
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Listening, listen } from '@lab/common/http';
-import { queryStats } from '@lab/common/services';
+import { deleteKeysWithPrefix, queryStats } from '@lab/common/services';
 import { testPostgres, testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -25,8 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await pool.end();
-  for await (const keys of redis.scanStream({ match: `${PREFIX}*`, count: 500 }) as AsyncIterable<string[]>)
-    if (keys.length > 0) await redis.del(...keys);
+  await deleteKeysWithPrefix(redis, PREFIX);
   await redis.quit();
 });
 

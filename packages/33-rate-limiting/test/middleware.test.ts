@@ -1,0 +1,291 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { listen } from '@lab/common/http';
+import express, { type Express } from 'express';
+import { Redis, type RedisOptions } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  ALGORITHMS,
+  byRoute,
+  byUser,
+  type FailPolicyEvent,
+  fixedWindowMemory,
+  fixedWindowRedis,
+  manualClock,
+  parseRateLimitField,
+  type RateLimiter,
+  type RateLimitOptions,
+  rateLimit,
+  tokenBucketMemory,
+  userOf,
+  withFailPolicy,
+} from '../src/index.ts';
+
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** An app behind one proxy hop, with a stand-in auth middleware (x-user / x-tier headers). */
+function app(configure: (app: Express) => void): Express {
+  const a = express();
+  a.set('trust proxy', 1);
+  a.use((req, res, next) => {
+    const id = req.get('x-user');
+    const tier = req.get('x-tier');
+    if (id && tier) res.locals.user = { id, tier };
+    next();
+  });
+  configure(a);
+  a.get('/', (_req, res) => {
+    res.json({ ok: true });
+  });
+  return a;
+}
+
+async function serve(a: Express): Promise<string> {
+  const server = await listen(a);
+  cleanups.push(() => server.close());
+  return server.url;
+}
+
+async function send(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  const response = await fetch(url, { headers });
+  expect([200, 429, 503]).toContain(response.status); // never a 500, whatever happens to the store
+  return response;
+}
+
+/** Ports nobody listens on: the kernel gives a free one, and we close it again. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The client configuration a limiter wants: fail fast rather than queue commands while disconnected. */
+function limiterClient(port: number, extra: RedisOptions = {}): Redis {
+  const client = new Redis({
+    host: '127.0.0.1',
+    port,
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    ...extra,
+  });
+  client.on('error', () => {}); // connection errors are expected here; the limiter's policy handles them
+  cleanups.push(() => client.disconnect());
+  return client;
+}
+
+describe.each(ALGORITHMS.map((a) => [a.label, a] as const))('headers (%s)', (_, algorithm) => {
+  it('agree with each other on every response, 200 or 429', async () => {
+    const now = 1_700_000_010_000; // a whole second, so X-RateLimit-Reset = now/1000 + t exactly
+    const limiter = algorithm.memory({ limit: 3, windowMs: 60_000 }, { now: () => now, name: 'api' });
+    const url = await serve(app((a) => a.use(rateLimit({ limiter }))));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await send(url);
+      statuses.push(res.status);
+      const [policy] = parseRateLimitField(res.headers.get('ratelimit-policy') ?? '');
+      const [limit] = parseRateLimitField(res.headers.get('ratelimit') ?? '');
+      expect(policy).toEqual({ name: 'api', params: { q: 3, w: 60 } });
+      expect(limit?.name).toBe('api');
+      const r = limit?.params.r;
+      const t = limit?.params.t ?? Number.NaN;
+      expect(res.headers.get('x-ratelimit-limit')).toBe('3');
+      expect(res.headers.get('x-ratelimit-remaining')).toBe(String(r));
+      expect(Number(res.headers.get('x-ratelimit-reset'))).toBe(now / 1000 + t);
+      if (res.status === 429) {
+        expect(r).toBe(0);
+        expect(t).toBeGreaterThan(0);
+        expect(res.headers.get('retry-after')).toBe(String(t));
+        expect(await res.json()).toMatchObject({ 'violated-policies': ['api'], retryAfterSeconds: t });
+      } else expect(res.headers.get('retry-after')).toBeNull();
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+});
+
+describe('keys', () => {
+  it('per IP: clients behind the trusted proxy are counted apart (X-Forwarded-For, one hop)', async () => {
+    const limiter = fixedWindowMemory({ limit: 2, windowMs: 60_000 }, { now: () => 0 });
+    const url = await serve(app((a) => a.use(rateLimit({ limiter }))));
+    const a = [];
+    for (let i = 0; i < 3; i++) a.push((await send(url, { 'x-forwarded-for': '203.0.113.7' })).status);
+    const b = (await send(url, { 'x-forwarded-for': '203.0.113.8' })).status;
+    expect(a).toEqual([200, 200, 429]);
+    expect(b).toBe(200);
+  });
+
+  it('per user and by tier: each plan its own limit and its own policy name', async () => {
+    const clock = manualClock(1_000_000);
+    const tiers: Record<string, RateLimiter> = {
+      free: tokenBucketMemory({ limit: 2, windowMs: 60_000 }, { now: clock.now, name: 'free' }),
+      pro: tokenBucketMemory({ limit: 5, windowMs: 60_000 }, { now: clock.now, name: 'pro' }),
+      anonymous: tokenBucketMemory({ limit: 1, windowMs: 60_000 }, { now: clock.now, name: 'anonymous' }),
+    };
+    const limiter: RateLimitOptions['limiter'] = (_req, res) =>
+      tiers[userOf(res)?.tier ?? 'anonymous'] ?? (tiers.anonymous as RateLimiter);
+    const url = await serve(app((a) => a.use(rateLimit({ limiter, key: byUser }))));
+    const admitted = async (headers: Record<string, string>) => {
+      let n = 0;
+      for (let i = 0; i < 8; i++) if ((await send(url, headers)).status === 200) n++;
+      return n;
+    };
+    expect(await admitted({ 'x-user': 'ann', 'x-tier': 'free' })).toBe(2);
+    expect(await admitted({ 'x-user': 'bob', 'x-tier': 'pro' })).toBe(5);
+    expect(await admitted({ 'x-user': 'cat', 'x-tier': 'pro' })).toBe(5); // per user, not per tier
+    expect(await admitted({})).toBe(1);
+    const res = await send(url, { 'x-user': 'dan', 'x-tier': 'pro' });
+    expect(res.headers.get('ratelimit')).toBe('"pro";r=4;t=12');
+  });
+
+  it('per route: an expensive route has its own budget, and both policies are reported', async () => {
+    const now = () => 5_000_000;
+    const global = fixedWindowMemory({ limit: 10, windowMs: 60_000 }, { now, name: 'global' });
+    const search = fixedWindowMemory({ limit: 2, windowMs: 60_000 }, { now, name: 'search' });
+    const url = await serve(
+      app((a) => {
+        a.use(rateLimit({ limiter: global }));
+        a.get('/search', rateLimit({ limiter: search, key: byRoute('search') }), (_req, res) => {
+          res.json({ results: [] });
+        });
+      }),
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send(`${url}/search`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    const home = await send(url);
+    expect(home.status).toBe(200);
+    const searched = await send(`${url}/search`);
+    expect(parseRateLimitField(searched.headers.get('ratelimit') ?? '').map((i) => i.name)).toEqual([
+      'global',
+      'search',
+    ]);
+    expect(searched.headers.get('x-ratelimit-remaining')).toBe('0'); // the tighter of the two
+  });
+});
+
+describe('when Redis is down (a client pointed at a port nobody listens on)', () => {
+  it('fail open: admits, sends no invented headers, logs once', async () => {
+    const limiter = fixedWindowRedis(limiterClient(await deadPort()), { limit: 2, windowMs: 60_000 });
+    const log: FailPolicyEvent[] = [];
+    const url = await serve(
+      app((a) => a.use(rateLimit({ limiter, onStoreError: 'open', log: (e) => log.push(e) }))),
+    );
+    const responses = [];
+    for (let i = 0; i < 5; i++) responses.push(await send(url));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(responses.every((r) => r.headers.get('ratelimit') === null)).toBe(true);
+    expect(log.map((e) => e.event)).toEqual(['rate-limit-store-down']);
+    expect(log[0]).toMatchObject({ policy: 'fail open' });
+  });
+
+  it('fail closed: 503 with Retry-After and a problem+json body, logs once', async () => {
+    const limiter = fixedWindowRedis(limiterClient(await deadPort()), { limit: 2, windowMs: 60_000 });
+    const log: FailPolicyEvent[] = [];
+    const url = await serve(
+      app((a) => a.use(rateLimit({ limiter, onStoreError: 'closed', log: (e) => log.push(e) }))),
+    );
+    const responses = [];
+    for (let i = 0; i < 3; i++) responses.push(await send(url));
+    expect(responses.map((r) => r.status)).toEqual([503, 503, 503]);
+    expect(responses[0]?.headers.get('retry-after')).toBe('1');
+    expect(responses[0]?.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(await responses[0]?.json()).toMatchObject({
+      type: expect.stringMatching(/temporary-reduced-capacity$/),
+    });
+    expect(log).toHaveLength(1);
+  });
+
+  it('fallback: an in-process limiter takes over, so the limit still holds (per process)', async () => {
+    const limiter = fixedWindowRedis(limiterClient(await deadPort()), { limit: 2, windowMs: 60_000 });
+    const fallback = fixedWindowMemory({ limit: 2, windowMs: 60_000 });
+    const url = await serve(
+      app((a) => a.use(rateLimit({ limiter, onStoreError: { fallback }, log: () => {} }))),
+    );
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await send(url)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it('a Redis that accepts the connection but never answers costs one timeout, not one per request', async () => {
+    const sockets: Socket[] = [];
+    const blackHole: Server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    cleanups.push(
+      () =>
+        new Promise((resolve) => {
+          for (const s of sockets) s.destroy();
+          blackHole.close(resolve);
+        }),
+    );
+    const { port } = blackHole.address() as { port: number };
+    // With the offline queue on (ioredis's default), commands wait for a "ready" that never comes: a hang.
+    const client = limiterClient(port, { enableOfflineQueue: true, lazyConnect: false });
+    const inner = fixedWindowRedis(client, { limit: 2, windowMs: 60_000 });
+    let calls = 0;
+    const counted: RateLimiter = {
+      ...inner,
+      consume: (key) => {
+        calls++;
+        return inner.consume(key);
+      },
+    };
+    const log: FailPolicyEvent[] = [];
+    const url = await serve(
+      app((a) =>
+        a.use(
+          rateLimit({ limiter: counted, timeoutMs: 100, retryStoreAfterMs: 60_000, log: (e) => log.push(e) }),
+        ),
+      ),
+    );
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await send(url)).status);
+    expect(statuses).toEqual([200, 200, 200, 200]);
+    expect(calls).toBe(1); // the other three skipped the store instead of waiting 100 ms each
+    expect(log[0]).toMatchObject({
+      event: 'rate-limit-store-down',
+      error: expect.stringMatching(/within 100 ms/),
+    });
+  });
+});
+
+describe('withFailPolicy', () => {
+  it('logs the outage once and the recovery once, with the number of decisions made without the store', async () => {
+    const clock = manualClock(0);
+    let broken = true;
+    const healthy = fixedWindowMemory({ limit: 100, windowMs: 60_000 }, { now: clock.now });
+    const flaky: RateLimiter = {
+      ...healthy,
+      consume: (key) => (broken ? Promise.reject(new Error('ECONNREFUSED')) : healthy.consume(key)),
+    };
+    const log: FailPolicyEvent[] = [];
+    const guarded = withFailPolicy(flaky, {
+      onStoreError: 'open',
+      retryStoreAfterMs: 1000,
+      now: clock.now,
+      log: (e) => log.push(e),
+    });
+    for (let i = 0; i < 5; i++) {
+      expect((await guarded.consume('k')).degraded).toBe('open');
+      clock.advance(300);
+    }
+    broken = false;
+    clock.advance(1000);
+    expect((await guarded.consume('k')).degraded).toBeUndefined();
+    expect(log).toEqual([
+      {
+        event: 'rate-limit-store-down',
+        limiter: 'default/fixed-window/memory',
+        policy: 'fail open',
+        error: 'ECONNREFUSED',
+      },
+      { event: 'rate-limit-store-recovered', limiter: 'default/fixed-window/memory', degradedDecisions: 5 },
+    ]);
+    // Five decisions while down, but the store was only tried when the 1 s pause had passed: at 0 and 1200.
+    expect(guarded.stats).toEqual({ storeErrors: 2, degradedDecisions: 5, storeCalls: 3 });
+  });
+});
