@@ -112,12 +112,6 @@ export default [
         subject: 'maxOf(values) (indexed loop)',
         below: 1,
       },
-      {
-        says: 'reduce with a callback is slower than the indexed loop',
-        subject: 'values.reduce((a, b) => Math.max(a, b))',
-        against: 'maxOf(values) (indexed loop)',
-        above: 1.2,
-      },
     ],
   }),
   timeBench({
