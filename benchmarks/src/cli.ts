@@ -8,8 +8,10 @@ import { resultsDir, resultsMarkdown as resultsMdPath } from './paths.ts';
 import { resultsMarkdown } from './results-md.ts';
 
 const USAGE = `usage: pnpm bench [topic] [--smoke]
-  topic    a slug or number; all topics when omitted
-  --smoke  a handful of iterations per bench (CI); results are printed, not saved`;
+       pnpm bench --render
+  topic     a slug or number; all topics when omitted
+  --smoke   a handful of iterations per bench (CI); results are printed, not saved
+  --render  rewrite RESULTS.md and the charts from results/*.json without running anything`;
 
 const runFile = join(repoRoot, 'benchmarks', 'src', 'run-file.ts');
 const tsxLoader = import.meta.resolve('tsx');
@@ -60,13 +62,22 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const smoke = args.includes('--smoke');
-  const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--smoke');
+  const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--smoke' && a !== '--render');
   if (unknownFlag) {
     process.stderr.write(`unknown option '${unknownFlag}'\n${USAGE}\n`);
     return 2;
   }
   const words = args.filter((a) => !a.startsWith('-'));
   const all = listTopics();
+  if (args.includes('--render')) {
+    for (const topic of all) {
+      const file = join(resultsDir, `${topic.slug}.json`);
+      if (existsSync(file)) saveTopic(JSON.parse(readFileSync(file, 'utf8')) as TopicResults);
+    }
+    regenerateMarkdown(all);
+    process.stdout.write(`rendered ${relative(repoRoot, resultsMdPath)} and the charts\n`);
+    return 0;
+  }
   let selected = all;
   if (words.length > 0) {
     selected = [];
