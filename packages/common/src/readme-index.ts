@@ -7,18 +7,27 @@ export const INDEX_END = '<!-- topic-index:end -->';
 
 /** The README's topic table, generated from each package's `"lab"` field. */
 export function topicIndex(topics: readonly Topic[] = listTopics()): string {
-  const rows = topics.map((t) => {
-    const folder = `packages/${t.id}-${t.slug}`;
-    const services = t.services.length ? t.services.join(', ') : '—';
-    return `| ${t.id} | [${t.slug}](${folder}/README.md) | ${t.part}/${t.question} | ${t.title} | ${services} | \`pnpm demo ${t.slug}\` |`;
-  });
+  const header = ['#', 'topic', 'Part/Q', 'question', 'services', 'demo'];
+  const rows = topics.map((t) => [
+    t.id,
+    `[${t.slug}](packages/${t.id}-${t.slug}/README.md)`,
+    `${t.part}/${t.question}`,
+    t.title,
+    t.services.length ? t.services.join(', ') : '—',
+    `\`pnpm demo ${t.slug}\``,
+  ]);
   return [
-    '| # | topic | Part/Q | question | services | demo |',
-    '|---|---|---|---|---|---|',
-    ...rows,
+    ...alignedTable(header, rows),
     '',
     `${topics.length} of 40 topics are built; the rest are planned in the issue tracker.`,
   ].join('\n');
+}
+
+/** A Markdown table padded the way the repo's formatter (Biome) writes it, so lint and the index agree. */
+function alignedTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, 3, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
 }
 
 /** README text with the index block replaced by the current one. */
