@@ -114,10 +114,17 @@ const CONSTRAINT_ERRORS: Record<string, { status: number; code: string; detail: 
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
+// PostgreSQL 18 reports a delete blocked by ON DELETE RESTRICT as restrict_violation, earlier versions as
+// foreign_key_violation: the embedded server (18) and a system one (15, say) must give the same answer.
+const RESTRICT_VIOLATION = '23001';
 const CHECK_VIOLATION = '23514';
 
 function fromDatabase(error: pg.DatabaseError): ErrorReply | undefined {
-  if (error.code === UNIQUE_VIOLATION || error.code === FOREIGN_KEY_VIOLATION) {
+  if (
+    error.code === UNIQUE_VIOLATION ||
+    error.code === FOREIGN_KEY_VIOLATION ||
+    error.code === RESTRICT_VIOLATION
+  ) {
     const known = error.constraint ? CONSTRAINT_ERRORS[error.constraint] : undefined;
     if (known) return reply(known.status, known.code, known.detail);
   }
