@@ -156,12 +156,21 @@ export function createCatalogApp({
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = errorStatus(error);
     if (status === 500) onError(error);
-    const message = status === 500 ? 'internal error' : (error as Error).message;
-    res.status(status).json({ error: message });
+    const detail = status === 500 ? 'internal error' : (error as Error).message;
+    // The repo's API error shape (as in topics 31-33): a human `detail` and a stable machine `code`.
+    res.status(status).json({ detail, code: ERROR_CODES[status] ?? 'bad_request' });
   });
 
   return { app, cache, compressions };
 }
+
+const ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  500: 'internal_error',
+};
 
 function errorStatus(error: unknown): number {
   if (error instanceof HttpError) return error.status;

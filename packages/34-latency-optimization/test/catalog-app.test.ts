@@ -139,7 +139,10 @@ describe.each(stores)('catalog API with the %s response cache', (_name, makeStor
     for (const [response, status] of cases) {
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(response.json()).toEqual({ error: expect.any(String) });
+      expect(response.json()).toEqual({
+        detail: expect.any(String),
+        code: status === 404 ? 'not_found' : 'bad_request',
+      });
     }
   });
 
