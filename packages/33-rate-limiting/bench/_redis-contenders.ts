@@ -22,7 +22,7 @@ export interface Contender {
   decide(key: string): Promise<unknown>;
 }
 
-export interface RedisBenchContext {
+interface RedisBenchContext {
   client: Redis;
   contenders: Contender[];
   keys: string[];
@@ -32,7 +32,7 @@ export interface RedisBenchContext {
 /** Label of an algorithm's Redis contender, as claims name it. */
 export const redisLabel = (label: string): string => `${label} (redis)`;
 
-export async function redisBenchContext(run: string): Promise<RedisBenchContext> {
+async function redisBenchContext(run: string): Promise<RedisBenchContext> {
   const found = await redis();
   if (!found.ok)
     throw new Error(`the rate-limiting Redis benches need Redis: ${found.reason}; ${found.howToGet}`);
@@ -60,5 +60,29 @@ export async function redisBenchContext(run: string): Promise<RedisBenchContext>
 }
 
 /** `contenders` rotated by `round`, so that no contender always runs first (or right after the same one). */
-export const rotate = <T>(items: readonly T[], round: number): T[] =>
+const rotate = <T>(items: readonly T[], round: number): T[] =>
   items.map((_, i) => items[(i + round) % items.length] as T);
+
+/**
+ * Runs `rounds` rounds over every contender, in rotated order, and collects their samples. Within a round
+ * every contender gets the same `keysPerRound` keys (`keyAt(0)` …), so none meets warmer keys than another;
+ * the next round moves on to fresh keys. The keys are deleted afterwards.
+ */
+export async function rotatingRounds(
+  run: string,
+  { rounds, keysPerRound }: { rounds: number; keysPerRound: number },
+  sampleRound: (contender: Contender, keyAt: (i: number) => string, out: number[]) => Promise<void>,
+): Promise<Record<string, number[]>> {
+  const { contenders, keys, cleanup } = await redisBenchContext(run);
+  const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const start = round * keysPerRound;
+      const keyAt = (i: number) => keys[(start + i) % keys.length] as string;
+      for (const c of rotate(contenders, round)) await sampleRound(c, keyAt, samples[c.name] as number[]);
+    }
+  } finally {
+    await cleanup();
+  }
+  return samples;
+}

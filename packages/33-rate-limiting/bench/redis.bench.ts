@@ -7,7 +7,7 @@
  */
 import { measureBench } from '@lab/common/bench';
 import { ALGORITHMS } from '../src/index.ts';
-import { CEILING, PEER, redisBenchContext, redisLabel, rotate } from './_redis-contenders.ts';
+import { CEILING, PEER, redisLabel, rotatingRounds } from './_redis-contenders.ts';
 
 const BATCH = 64;
 
@@ -21,29 +21,18 @@ export default [
     unit: 'ms',
     better: 'lower',
     async measure({ smoke }) {
-      const { contenders, keys, cleanup } = await redisBenchContext('sequential');
-      const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
-      const rounds = smoke ? 2 : 40;
       const perRound = smoke ? 10 : 150;
-      let cursor = 0;
-      try {
-        for (let round = 0; round < rounds; round++) {
-          const start = cursor;
-          for (const c of rotate(contenders, round)) {
-            const out = samples[c.name] as number[];
-            cursor = start;
-            for (let i = 0; i < perRound; i++) {
-              const key = keys[cursor++ % keys.length] as string;
-              const t0 = performance.now();
-              await c.decide(key);
-              out.push(performance.now() - t0);
-            }
+      return rotatingRounds(
+        'sequential',
+        { rounds: smoke ? 2 : 40, keysPerRound: perRound },
+        async (c, keyAt, out) => {
+          for (let i = 0; i < perRound; i++) {
+            const t0 = performance.now();
+            await c.decide(keyAt(i));
+            out.push(performance.now() - t0);
           }
-        }
-      } finally {
-        await cleanup();
-      }
-      return samples;
+        },
+      );
     },
     claims: [
       {
@@ -71,30 +60,20 @@ export default [
     unit: 'decisions/s',
     better: 'higher',
     async measure({ smoke }) {
-      const { contenders, keys, cleanup } = await redisBenchContext('concurrent');
-      const samples: Record<string, number[]> = Object.fromEntries(contenders.map((c) => [c.name, []]));
+      const batches = smoke ? 1 : 8;
       const rounds = smoke ? 2 : 40;
-      const batchesPerRound = smoke ? 1 : 8;
-      let cursor = 0;
-      try {
-        for (let round = 0; round < rounds; round++) {
-          const start = cursor;
-          for (const c of rotate(contenders, round)) {
-            const out = samples[c.name] as number[];
-            cursor = start;
-            for (let b = 0; b < batchesPerRound; b++) {
-              const batch = keys.slice(cursor % keys.length, (cursor % keys.length) + BATCH);
-              cursor += BATCH;
-              const t0 = performance.now();
-              await Promise.all(batch.map((key) => c.decide(key)));
-              out.push((batch.length * 1000) / (performance.now() - t0));
-            }
+      return rotatingRounds(
+        'concurrent',
+        { rounds, keysPerRound: batches * BATCH },
+        async (c, keyAt, out) => {
+          for (let b = 0; b < batches; b++) {
+            const batch = Array.from({ length: BATCH }, (_, j) => keyAt(b * BATCH + j));
+            const t0 = performance.now();
+            await Promise.all(batch.map((key) => c.decide(key)));
+            out.push((BATCH * 1000) / (performance.now() - t0));
           }
-        }
-      } finally {
-        await cleanup();
-      }
-      return samples;
+        },
+      );
     },
     claims: [
       {
