@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import {
   check,
   code,
@@ -13,7 +12,7 @@ import {
   say,
   table,
 } from '@lab/common';
-import { deleteKeysWithPrefix, keysWithPrefix } from '@lab/common/services';
+import { deleteKeysWithPrefix, freePort, keysWithPrefix } from '@lab/common/services';
 import express from 'express';
 import { Redis } from 'ioredis';
 import {
@@ -22,6 +21,7 @@ import {
   FIXED_WINDOW_LUA,
   fixedWindowRedis,
   gcraMemory,
+  LIMITER_CLIENT_OPTIONS,
   manualClock,
   mostAdmittedWithin,
   nonAtomicFixedWindowRedis,
@@ -342,18 +342,8 @@ await runDemo(
       }
 
       heading('6. When Redis is down: a stated policy, logged once, never a 500');
-      const probe = createServer();
-      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-      const { port } = probe.address() as { port: number };
-      await new Promise((resolve) => probe.close(resolve));
-      const dead = new Redis({
-        host: '127.0.0.1',
-        port,
-        lazyConnect: true,
-        enableOfflineQueue: false,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
+      const port = await freePort();
+      const dead = new Redis({ host: '127.0.0.1', port, ...LIMITER_CLIENT_OPTIONS });
       dead.on('error', () => {});
       try {
         for (const policy of ['open', 'closed'] as const) {

@@ -3,6 +3,7 @@ export {
   type FailPolicyEvent,
   type FailPolicyOptions,
   type GuardedRateLimiter,
+  LIMITER_CLIENT_OPTIONS,
   type StoreErrorPolicy,
   withFailPolicy,
 } from './fail-policy.ts';

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { listen } from '@lab/common/http';
+import { freePort } from '@lab/common/services';
 import express, { type Express } from 'express';
 import { Redis, type RedisOptions } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import {
   type FailPolicyEvent,
   fixedWindowMemory,
   fixedWindowRedis,
+  LIMITER_CLIENT_OPTIONS,
   manualClock,
   parseRateLimitField,
   type RateLimiter,
@@ -54,26 +56,12 @@ async function send(url: string, headers: Record<string, string> = {}): Promise<
   return response;
 }
 
-/** Ports nobody listens on: the kernel gives a free one, and we close it again. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A port nobody listens on. */
+const deadPort = freePort;
 
 /** The client configuration a limiter wants: fail fast rather than queue commands while disconnected. */
 function limiterClient(port: number, extra: RedisOptions = {}): Redis {
-  const client = new Redis({
-    host: '127.0.0.1',
-    port,
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-    ...extra,
-  });
+  const client = new Redis({ host: '127.0.0.1', port, ...LIMITER_CLIENT_OPTIONS, ...extra });
   client.on('error', () => {}); // connection errors are expected here; the limiter's policy handles them
   cleanups.push(() => client.disconnect());
   return client;
