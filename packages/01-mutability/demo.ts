@@ -5,6 +5,7 @@ import {
   formatNumber,
   heading,
   kv,
+  medianTimePerCall,
   note,
   runDemo,
   say,
@@ -35,17 +36,6 @@ import {
 import { attemptIndexWrite } from './src/strings.ts';
 
 /** Median time per call of `run`, over `rounds` rounds of `calls` calls. */
-function timePerCall(run: () => unknown, calls: number, rounds = 7): number {
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) run();
-    samples.push((performance.now() - start) / calls);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
-}
-
 await runDemo(
   'Mutable vs immutable values',
   'Part 1, Q1 — primitives, freeze, readonly, sharing',
@@ -167,11 +157,14 @@ await runDemo(
         cursor = (cursor + 7_919) % n;
         return cursor;
       };
-      timePerCall(() => setInPlace(values, next(), 1), 1_000, 3);
-      const inPlace = timePerCall(() => setInPlace(values, next(), 1), 200);
-      const cow = timePerCall(() => {
-        current = setWith(current, next(), 1);
-      }, 200);
+      medianTimePerCall(() => setInPlace(values, next(), 1), { calls: 1_000, rounds: 3 });
+      const inPlace = medianTimePerCall(() => setInPlace(values, next(), 1), { calls: 200 });
+      const cow = medianTimePerCall(
+        () => {
+          current = setWith(current, next(), 1);
+        },
+        { calls: 200 },
+      );
       return { n, 'in place': formatDuration(inPlace), 'with()': formatDuration(cow), ratio: cow / inPlace };
     });
     table(rows);

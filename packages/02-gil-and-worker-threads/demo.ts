@@ -3,6 +3,7 @@ import { threadId } from 'node:worker_threads';
 import {
   bars,
   check,
+  fasterOrSlower,
   formatDuration,
   formatNumber,
   heading,
@@ -14,6 +15,7 @@ import {
   summarize,
   table,
 } from '@lab/common';
+import { interleaved } from '@lab/common/bench';
 import {
   CpuPool,
   countTicksDuring,
@@ -47,20 +49,11 @@ async function observe<T>(work: () => T | Promise<T>) {
   return { value: result.result.result, ticks: result.result.ticks, ms: result.ms, worstDelay: delay.max };
 }
 
-/** "2.1× faster" or "1.3× slower": `ms` against `baselineMs`, in words computed from the two. */
-function versus(baselineMs: number, ms: number): string {
-  return ms <= baselineMs
-    ? `${formatNumber(baselineMs / ms)}× faster`
-    : `${formatNumber(ms / baselineMs)}× slower`;
-}
-
 /** Median time of `reps` calls of each contender, interleaved so a burst of load hits both alike. */
 async function medianTimes(reps: number, contenders: Array<() => unknown>): Promise<number[]> {
-  const samples: number[][] = contenders.map(() => []);
-  for (let r = 0; r < reps; r++) {
-    for (const [i, run] of contenders.entries()) samples[i]?.push((await timed(run)).ms);
-  }
-  return samples.map((s) => summarize(s).median);
+  const tasks = Object.fromEntries(contenders.map((run, i) => [String(i), run]));
+  const samples = await interleaved(tasks, { rounds: reps, warmupRounds: 0 });
+  return contenders.map((_, i) => summarize(samples[String(i)] ?? []).median);
 }
 
 await runDemo(
@@ -87,7 +80,7 @@ await runDemo(
       note('Still one thread, so no faster — but timers and requests get a turn between slices.');
       const sliced = await observe(() => cpuHeavyPartitioned(JOB));
       kv({
-        'cpuHeavyPartitioned(50M)': `took ${formatDuration(sliced.ms)} (${versus(blocked.ms, sliced.ms)} than blocking)`,
+        'cpuHeavyPartitioned(50M)': `took ${formatDuration(sliced.ms)} (${fasterOrSlower(sliced.ms, blocked.ms)} than blocking)`,
         'ticks during it': sliced.ticks,
         'worst event-loop delay': formatDuration(sliced.worstDelay),
       });
@@ -130,7 +123,7 @@ await runDemo(
         (ms) => formatDuration(ms),
       );
       say(
-        `vs sequential — piscina: ${versus(seqMs, poolMs)} (ceiling: ${CORES}× on ${CORES} cores); Promise.all: ${versus(seqMs, allMs)}`,
+        `vs sequential — piscina: ${fasterOrSlower(poolMs, seqMs)} (ceiling: ${CORES}× on ${CORES} cores); Promise.all: ${fasterOrSlower(allMs, seqMs)}`,
       );
       note(
         `Pool threads seen at start-up: ${poolThreads.join(', ')}; a fresh worker per task started ${fresh.result.threadIds.length} new ones.`,
@@ -162,7 +155,7 @@ await runDemo(
           'per task': label,
           sequential: formatDuration(s),
           piscina: formatDuration(p),
-          'piscina vs sequential': versus(s, p),
+          'piscina vs sequential': fasterOrSlower(p, s),
         });
       }
       table(rows);
@@ -196,7 +189,7 @@ await runDemo(
         },
       ]);
       say(
-        `4 hashes with 4 pool threads: ${versus(one.wallMs, four.wallMs)} than with 1 (${CORES} cores to run them)`,
+        `4 hashes with 4 pool threads: ${fasterOrSlower(four.wallMs, one.wallMs)} than with 1 (${CORES} cores to run them)`,
       );
       note('With 1 thread the readFile waits behind every hash: a slow crypto burst starves file I/O.');
 

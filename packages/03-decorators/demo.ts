@@ -1,4 +1,4 @@
-import { check, code, heading, kv, note, runDemo, say, table } from '@lab/common';
+import { check, code, heading, kv, medianTimePerCall, note, runDemo, say, table } from '@lab/common';
 import { manualClock } from './src/clock.ts';
 import { decorate } from './src/compose.ts';
 import { appRoutes } from './src/example-http-controllers.ts';
@@ -10,19 +10,9 @@ import { withLogging } from './src/logging.ts';
 import { withMemo } from './src/memoize.ts';
 import { withTiming } from './src/timing.ts';
 
-/** Median nanoseconds per call of `fn` over a few rounds of `calls` calls. */
-function nsPerCall(fn: (i: number) => number, calls: number): number {
-  const rounds: number[] = [];
-  let sink = 0;
-  // Two unrecorded warm-up rounds first, so the optimising compiler has run before anything is timed.
-  for (let round = 0; round < 9; round++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < calls; i++) sink += fn(i & 7);
-    if (round >= 2) rounds.push(Number(process.hrtime.bigint() - start) / calls);
-  }
-  if (sink === Number.NEGATIVE_INFINITY) say('unreachable'); // keeps the loop's result observable
-  return rounds.sort((a, b) => a - b)[3] ?? Number.NaN;
-}
+/** Median nanoseconds per call of `fn`, after two warm-up rounds (arguments cycle through 0-7). */
+const nsPerCall = (fn: (i: number) => number, calls: number): number =>
+  medianTimePerCall((i) => fn(i & 7), { calls, rounds: 7, warmupRounds: 2 }) * 1e6;
 
 await runDemo(
   'Decorators',

@@ -11,12 +11,12 @@ import {
   kv,
   measureHeap,
   measureHeapAsync,
+  medianTimePerCall,
   note,
   postgres,
   queryStats,
   runDemo,
   say,
-  summarize,
   table,
 } from '@lab/common';
 import {
@@ -44,18 +44,6 @@ import {
 } from './src/index.ts';
 
 const SCHEMA = 'lab_generators_demo';
-
-/** Median wall time of `fn` over a few runs, after one warm-up run. */
-function medianMs(fn: () => unknown, runs = 7): number {
-  fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  return summarize(times).median;
-}
 
 const times = (a: number, b: number): string => `${formatNumber(a / b)}×`;
 
@@ -232,9 +220,9 @@ await runDemo(
       'When every item is consumed, laziness does not make the work cheaper: each value still passes every step.',
     );
     const data = Array.from({ length: 100_000 }, (_, i) => i);
-    const eagerMs = medianMs(() => sumSquaresOfEvensEager(data));
-    const lazyMs = medianMs(() => sumSquaresOfEvensLazy(data));
-    const loopMs = medianMs(() => sumSquaresOfEvensLoop(data));
+    const eagerMs = medianTimePerCall(() => sumSquaresOfEvensEager(data), { warmupRounds: 1 });
+    const lazyMs = medianTimePerCall(() => sumSquaresOfEvensLazy(data), { warmupRounds: 1 });
+    const loopMs = medianTimePerCall(() => sumSquaresOfEvensLoop(data), { warmupRounds: 1 });
     table([
       {
         'sum of squares of evens, 100k items': 'array filter → map → reduce',

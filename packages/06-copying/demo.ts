@@ -6,6 +6,7 @@ import {
   formatNumber,
   heading,
   kv,
+  medianTimePerCall,
   note,
   runDemo,
   say,
@@ -65,18 +66,9 @@ function describeError(error: unknown): string {
   return `${(error as Error).name}: ${message.length > 60 ? `${message.slice(0, 59)}…` : message}`;
 }
 
-/** Median microseconds per call of `run`. */
-function medianMicros(run: () => unknown, calls: number, rounds = 9): number {
-  for (let i = 0; i < calls; i++) run();
-  const samples: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const start = performance.now();
-    for (let i = 0; i < calls; i++) run();
-    samples.push(((performance.now() - start) / calls) * 1000);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
-}
+/** Median microseconds per call of `run`, after one warm-up round. */
+const medianMicros = (run: () => unknown, calls: number): number =>
+  medianTimePerCall(run, { calls, rounds: 9, warmupRounds: 1 }) * 1000;
 
 await runDemo(
   'Shallow vs deep copy',

@@ -1,4 +1,15 @@
-import { check, code, heading, kv, note, runDemo, say, table } from '@lab/common';
+import {
+  check,
+  code,
+  fasterOrSlower,
+  heading,
+  kv,
+  medianTimePerCall,
+  note,
+  runDemo,
+  say,
+  table,
+} from '@lab/common';
 import { maxOf, pushAll, spreadLimit, tryMaxWithSpread } from './src/argument-limits.ts';
 import { inspectArguments } from './src/arguments-object.ts';
 import { partial } from './src/forwarding.ts';
@@ -8,19 +19,9 @@ import { connect, createUser, describeRequest } from './src/options-objects.ts';
 import { range } from './src/overloads.ts';
 import { formatMessage, labelled, sum } from './src/rest-parameters.ts';
 
-/** Median nanoseconds per call over 7 rounds. */
-function nsPerCall(fn: (i: number) => number, calls: number): number {
-  const rounds: number[] = [];
-  let sink = 0;
-  // Two unrecorded warm-up rounds first, so the optimising compiler has run before anything is timed.
-  for (let round = 0; round < 9; round++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < calls; i++) sink += fn(i);
-    if (round >= 2) rounds.push(Number(process.hrtime.bigint() - start) / calls);
-  }
-  if (sink === Number.NEGATIVE_INFINITY) say('unreachable'); // keeps the result observable
-  return rounds.sort((a, b) => a - b)[3] ?? Number.NaN;
-}
+/** Median nanoseconds per call over 7 rounds, after two warm-up rounds. */
+const nsPerCall = (fn: (i: number) => number, calls: number): number =>
+  medianTimePerCall(fn, { calls, rounds: 7, warmupRounds: 2 }) * 1e6;
 
 await runDemo(
   '*args / **kwargs',
@@ -132,7 +133,7 @@ await runDemo(
     ]);
     say(`spread adds ${(rows.spread - rows.direct).toFixed(1)} ns per 3-argument call`);
     say(
-      `for 50,000 values the loop is ${rows.maxLoop < rows.maxSpread ? `${(rows.maxSpread / rows.maxLoop).toFixed(1)}× faster than` : `${(rows.maxLoop / rows.maxSpread).toFixed(1)}× slower than`} the spread, and has no limit`,
+      `for 50,000 values the loop is ${fasterOrSlower(rows.maxLoop, rows.maxSpread)} than the spread, and has no limit`,
     );
   },
 );

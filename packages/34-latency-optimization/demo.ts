@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import {
   bars,
   check,
@@ -9,6 +8,7 @@ import {
   heading,
   kv,
   listen,
+  medianTimePerCallAsync,
   note,
   postgres,
   queryStats,
@@ -46,17 +46,6 @@ import { addOrdersUserIndex, createUsersAndOrders, dropOrdersUserIndex } from '.
 const SCHEMA = 'lat34_demo';
 const REDIS_PREFIX = 'lat34:demo:';
 const PAGE = 100;
-
-/** Median milliseconds of `runs` calls of `work`. */
-async function medianMs(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  return summarize(samples).median;
-}
 
 const times = (slow: number, fast: number) => `${formatNumber(slow / fast)}×`;
 
@@ -170,11 +159,22 @@ async function cacheAsideSection(pool: pg.Pool, redis: Redis | undefined): Promi
   const local = memoryStore<UserWithOrders[]>();
   await local.set('p', page, 60_000);
   const measured = [
-    { label: 'miss: PostgreSQL query', value: await medianMs(30, () => loadWithJoin(pool, PAGE)) },
+    {
+      label: 'miss: PostgreSQL query',
+      value: await medianTimePerCallAsync(() => loadWithJoin(pool, PAGE), { rounds: 30 }),
+    },
     ...(redis
-      ? [{ label: 'hit: Redis GET + JSON.parse', value: await medianMs(50, () => store.get('users:page:1')) }]
+      ? [
+          {
+            label: 'hit: Redis GET + JSON.parse',
+            value: await medianTimePerCallAsync(() => store.get('users:page:1'), { rounds: 50 }),
+          },
+        ]
       : []),
-    { label: 'hit: in-process', value: await medianMs(2_000, () => local.get('p')) },
+    {
+      label: 'hit: in-process',
+      value: await medianTimePerCallAsync(() => local.get('p'), { rounds: 2_000 }),
+    },
   ];
   bars(measured, formatDuration);
   const db = measured[0]?.value ?? 0;

@@ -1,4 +1,4 @@
-import { forceGc, heapUsed } from '@lab/common';
+import { forceGc, heapUsed, summarize } from '@lab/common';
 
 /**
  * Runs `round` several times, forcing a full GC after each, and returns how much the heap grew per
@@ -21,6 +21,5 @@ export async function heapGrowthPerRound(round: () => void | Promise<void>, roun
 
 /** The median growth, robust to one round that happened to trigger a heap resize. */
 export function medianGrowth(growth: readonly number[]): number {
-  const sorted = [...growth].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+  return growth.length ? summarize(growth).median : 0;
 }

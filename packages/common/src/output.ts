@@ -150,6 +150,13 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/** "2.1× faster" or "1.3× slower": a time against a baseline time, in words computed from the two. */
+export function fasterOrSlower(ms: number, baselineMs: number): string {
+  return ms <= baselineMs
+    ? `${formatNumber(baselineMs / ms)}× faster`
+    : `${formatNumber(ms / baselineMs)}× slower`;
+}
+
 /** Byte counts as B / KiB / MiB / GiB. */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB'];

@@ -1,5 +1,6 @@
 import {
   check,
+  fasterOrSlower,
   formatBars,
   formatBytes,
   formatDuration,
@@ -23,7 +24,7 @@ export function versus(row: Row, bench: Pick<BenchResult, 'baseline' | 'kind' | 
   if (row.name === bench.baseline) return 'baseline';
   const r = row.ratio;
   if (!Number.isFinite(r) || r <= 0) return `${formatNumber(r)}×`;
-  if (bench.kind === 'time') return r <= 1 ? `${formatNumber(1 / r)}× faster` : `${formatNumber(r)}× slower`;
+  if (bench.kind === 'time') return fasterOrSlower(r, 1);
   const better = bench.better === 'lower' ? r < 1 : r > 1;
   return `${formatNumber(r)}× (${better ? 'better' : r === 1 ? 'same' : 'worse'})`;
 }
