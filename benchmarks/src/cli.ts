@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { findTopic, listTopics, repoRoot, style, suggestTopic, type Topic } from '@lab/common';
 import { type BenchResult, barChartSvg, machine, type TopicResults } from '@lab/common/bench';
+import { tsxExecArgv } from '@lab/common/workers';
 import { resultsDir, resultsMarkdown as resultsMdPath } from './paths.ts';
 import { resultsMarkdown } from './results-md.ts';
 
@@ -14,7 +15,6 @@ const USAGE = `usage: pnpm bench [topic] [--smoke]
   --render  rewrite RESULTS.md and the charts from results/*.json without running anything`;
 
 const runFile = join(repoRoot, 'benchmarks', 'src', 'run-file.ts');
-const tsxLoader = import.meta.resolve('tsx');
 
 const benchFiles = (topic: Topic): string[] => {
   const dir = join(topic.dir, 'bench');
@@ -26,7 +26,7 @@ const benchFiles = (topic: Topic): string[] => {
 };
 
 function runBenchFile(topic: Topic, file: string, out: string, smoke: boolean): Promise<number> {
-  const args = ['--expose-gc', ...topic.nodeFlags, '--import', tsxLoader, runFile, file, '--out', out];
+  const args = ['--expose-gc', ...topic.nodeFlags, ...tsxExecArgv(), runFile, file, '--out', out];
   if (smoke) args.push('--smoke');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: topic.dir, stdio: 'inherit' });

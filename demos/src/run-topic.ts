@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Topic } from '@lab/common/topics';
+import { tsxExecArgv } from '@lab/common/workers';
 
 const require = createRequire(import.meta.url);
-const tsxLoader = import.meta.resolve('tsx');
 const tsxCli = require.resolve('tsx/cli');
 
 /** The command line that runs a topic's demo in its own Node process. */
@@ -15,7 +15,7 @@ export function demoCommand(topic: Topic, watch = false): { command: string; arg
       command: process.execPath,
       args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', demo],
     };
-  return { command: process.execPath, args: [...topic.nodeFlags, '--import', tsxLoader, demo] };
+  return { command: process.execPath, args: [...topic.nodeFlags, ...tsxExecArgv(), demo] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 
 const clusterWorkerFile = workerPath(new URL('./_cluster-worker.ts', import.meta.url));
 
@@ -22,7 +22,7 @@ export async function startCluster(workers: number): Promise<RunningCluster> {
   if (!cluster.isPrimary) throw new Error('startCluster must be called from the primary process');
   if (!Number.isInteger(workers) || workers < 1 || workers > 16)
     throw new RangeError(`workers must be an integer from 1 to 16, got ${workers}`);
-  cluster.setupPrimary({ exec: clusterWorkerFile, execArgv: tsWorkerExecArgv(), silent: false });
+  cluster.setupPrimary({ exec: clusterWorkerFile, execArgv: tsxExecArgv(), silent: false });
   const forked: Worker[] = Array.from({ length: workers }, () => cluster.fork());
   const ports = await Promise.all(
     forked.map(

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 import { Piscina } from 'piscina';
 import type { CpuTask, CpuTaskResult, MeetTask } from './_cpu-worker.ts';
 import { assertWorkSize } from './cpu-job.ts';
@@ -31,7 +31,7 @@ export class CpuPool {
       // min = max: threads are started once and never retired, since re-creating one costs milliseconds.
       minThreads: threads,
       maxThreads: threads,
-      execArgv: tsWorkerExecArgv(),
+      execArgv: tsxExecArgv(),
     });
   }
 

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { pbkdf2, pbkdf2Sync } from 'node:crypto';
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 
 const childFile = workerPath(new URL('./_threadpool-child.ts', import.meta.url));
 
@@ -62,7 +62,7 @@ export async function runWithThreadpoolSize(
   for (const iterations of request.hashes) checkIterations(iterations);
   const child = fork(childFile, [], {
     env: { ...process.env, UV_THREADPOOL_SIZE: String(poolSize) },
-    execArgv: tsWorkerExecArgv(),
+    execArgv: tsxExecArgv(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

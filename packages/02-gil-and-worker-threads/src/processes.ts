@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 import { assertWorkSize } from './cpu-job.ts';
 
 const childFile = workerPath(new URL('./_process-child.ts', import.meta.url));
@@ -23,7 +23,7 @@ export interface ForkMapResult {
 
 function runChild(job: ProcessJob): Promise<ProcessReply> {
   const child = fork(childFile, [], {
-    execArgv: tsWorkerExecArgv(),
+    execArgv: tsxExecArgv(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { freePort } from '@lab/common/services';
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 import { type ClusterWorkerOptions, isReadyMessage, WORKER_OPTIONS_ENV } from './_cluster-protocol.ts';
 
 /** How many workers to fork and how long to wait for them. */
@@ -48,7 +48,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
   const workerOptions: ClusterWorkerOptions = { port: await freePort(), cpuThreads };
   cluster.setupPrimary({
     exec: workerPath(new URL('./cluster-worker.ts', import.meta.url)),
-    execArgv: tsWorkerExecArgv(),
+    execArgv: tsxExecArgv(),
   });
   const workers = Array.from({ length: count }, () =>
     cluster.fork({ [WORKER_OPTIONS_ENV]: JSON.stringify(workerOptions) }),

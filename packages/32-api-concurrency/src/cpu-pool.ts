@@ -1,4 +1,4 @@
-import { tsWorkerExecArgv, workerPath } from '@lab/common/workers';
+import { tsxExecArgv, workerPath } from '@lab/common/workers';
 import { Piscina } from 'piscina';
 import type { PrimeResult, PrimeTask } from './cpu-task.ts';
 import { DependencyBusyError } from './errors.ts';
@@ -33,7 +33,7 @@ export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1 }: CpuP
     minThreads: threads,
     maxThreads: threads,
     maxQueue,
-    execArgv: tsWorkerExecArgv(),
+    execArgv: tsxExecArgv(),
   });
   return {
     async countPrimes(limit) {

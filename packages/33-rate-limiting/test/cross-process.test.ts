@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { deleteKeysWithPrefix } from '@lab/common/services';
 import { testRedis } from '@lab/common/testing';
-import { tsWorkerExecArgv } from '@lab/common/workers';
+import { tsxExecArgv } from '@lab/common/workers';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../src/index.ts';
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** Starts the child (`node --import tsx fixtures/fire-requests.ts`) and waits until it is connected. */
 async function startChild(algorithm: string, prefix: string) {
-  const child = spawn(process.execPath, [...tsWorkerExecArgv(), FIXTURE], {
+  const child = spawn(process.execPath, [...tsxExecArgv(), FIXTURE], {
     env: {
       ...process.env,
       REDIS_URL: process.env.REDIS_URL,

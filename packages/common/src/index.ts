@@ -5,4 +5,4 @@ export * from './output.ts';
 export * from './services/index.ts';
 export * from './text.ts';
 export * from './topics.ts';
-export { tsWorkerExecArgv, workerPath } from './workers.ts';
+export { tsxExecArgv, workerPath } from './workers.ts';

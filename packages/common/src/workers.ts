@@ -7,12 +7,12 @@ const tsxLoader = import.meta.resolve('tsx');
 const tsxCjsHook = createRequire(import.meta.url).resolve('tsx/cjs');
 
 /**
- * `execArgv` that loads tsx, for piscina pools, `child_process.fork`/`spawn` and `cluster` workers whose
- * file is TypeScript (under vitest nothing loads tsx for them otherwise). The parent's own flags are not
- * passed on: process-wide ones such as --expose-gc are refused by worker threads. For a plain
- * `new Worker(file.ts)` use `startTsWorker` instead (see there why).
+ * Node flags that load tsx, for anything that starts a new Node on a `.ts` entry: piscina pools,
+ * `child_process.fork`/`spawn`, `cluster` workers, the demo and bench runners (under vitest nothing loads tsx
+ * for them). The parent's own flags are not passed on: process-wide ones such as --expose-gc are refused by
+ * worker threads. For a plain `new Worker(file.ts)` use `startTsWorker` instead (see there why).
  */
-export function tsWorkerExecArgv(extra: readonly string[] = []): string[] {
+export function tsxExecArgv(extra: readonly string[] = []): string[] {
   return ['--import', tsxLoader, ...extra];
 }
 
@@ -24,7 +24,7 @@ export function workerPath(file: URL | string): string {
 }
 
 /**
- * Why not `new Worker('x.ts', { execArgv: tsWorkerExecArgv() })`: on Node 20 a loader registered with
+ * Why not `new Worker('x.ts', { execArgv: tsxExecArgv() })`: on Node 20 a loader registered with
  * `--import` inside a worker is not in place yet when the worker's entry module loads (nodejs/node#47747),
  * so the entry fails with ERR_UNKNOWN_FILE_EXTENSION. (Piscina is unaffected: it loads the task file
  * later, once the worker is up.) A `--require` hook is synchronous, so a CommonJS bootstrap that
