@@ -6,4 +6,4 @@ const server = createServer((_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json', connection: 'close' });
   res.end(JSON.stringify({ pid: process.pid }));
 });
-server.listen(0, '127.0.0.1');
+server.listen(Number(process.env.LAB_CLUSTER_PORT), '127.0.0.1');

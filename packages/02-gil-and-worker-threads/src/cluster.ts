@@ -1,4 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
+import { freePort } from '@lab/common/services';
 import { tsxExecArgv, workerPath } from '@lab/common/workers';
 
 const clusterWorkerFile = workerPath(new URL('./_cluster-worker.ts', import.meta.url));
@@ -23,12 +24,17 @@ export async function startCluster(workers: number): Promise<RunningCluster> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 16)
     throw new RangeError(`workers must be an integer from 1 to 16, got ${workers}`);
   cluster.setupPrimary({ exec: clusterWorkerFile, execArgv: tsxExecArgv(), silent: false });
-  const forked: Worker[] = Array.from({ length: workers }, () => cluster.fork());
-  const ports = await Promise.all(
+  // A port chosen here, not 0: the primary shares one socket per address and port, so workers of two
+  // clusters started from this process that all asked for port 0 would silently merge into one.
+  const port = await freePort();
+  const forked: Worker[] = Array.from({ length: workers }, () =>
+    cluster.fork({ LAB_CLUSTER_PORT: String(port) }),
+  );
+  await Promise.all(
     forked.map(
       (worker) =>
-        new Promise<number>((resolve, reject) => {
-          worker.once('listening', (address) => resolve(address.port));
+        new Promise<void>((resolve, reject) => {
+          worker.once('listening', () => resolve());
           worker.once('exit', (code) =>
             reject(new Error(`cluster worker exited with code ${code} before listening`)),
           );
@@ -36,8 +42,7 @@ export async function startCluster(workers: number): Promise<RunningCluster> {
     ),
   );
   return {
-    // Every worker listened on port 0, and the primary gave them all the same port.
-    url: `http://127.0.0.1:${ports[0]}`,
+    url: `http://127.0.0.1:${port}`,
     pids: forked.map((w) => w.process.pid ?? -1),
     close: async () => {
       await Promise.all(
