@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { listTopics } from './packages/common/src/topics.ts';
-import { tc39Decorators } from './tooling/vitest-tc39-decorators.ts';
+import { tc39Decorators } from './tooling/src/vitest-tc39-decorators.ts';
 
 // Paths are resolved from this file, not the cwd: package scripts run vitest from their own folder.
 const root = fileURLToPath(new URL('.', import.meta.url));
