@@ -1,39 +1,68 @@
+import { parseArgs as parseNodeArgs } from 'node:util';
+
 /** What `pnpm demo …` was asked to do. */
 export type Command =
   | { kind: 'pick' }
   | { kind: 'list' }
   | { kind: 'help' }
   | { kind: 'all' }
-  | { kind: 'run'; topic: string; watch: boolean }
+  | { kind: 'run'; topic: string; watch: boolean; sections: string[]; listSections: boolean }
   | { kind: 'error'; message: string };
 
-export const USAGE = `usage: pnpm demo [topic] [--watch]
+export const USAGE = `usage: pnpm demo [topic] [--section N|id]... [--sections] [--watch]
        pnpm demo --list | --all | --help
 
-  topic     a slug (rate-limiting) or number (33 or 03)
-  --list    print the topics, grouped by part
-  --all     run every demo in order, non-interactively; exit 1 if any fails
-  --watch   re-run the topic's demo whenever its files change
+  topic          a slug (rate-limiting) or number (33 or 03)
+  --section, -s  run only this section of the topic's demo (a number or an id; repeat for more)
+  --sections     list the sections of the topic's demo
+  --list         print the topics, grouped by part
+  --all          run every demo in order, non-interactively; exit 1 if any fails
+  --watch        re-run the topic's demo whenever its files change
   (no arguments: a picker on a terminal, the list otherwise)`;
 
 export function parseArgs(argv: readonly string[]): Command {
-  // pnpm forwards a literal `--` when the user types `pnpm demo -- 03`.
-  const args = argv.filter((a) => a !== '--');
-  const flags = args.filter((a) => a.startsWith('-'));
-  const words = args.filter((a) => !a.startsWith('-'));
-  const known = new Set(['--list', '--all', '--watch', '--help', '-h']);
-  const unknown = flags.find((f) => !known.has(f));
-  if (unknown) return { kind: 'error', message: `unknown option '${unknown}'` };
-  if (flags.includes('--help') || flags.includes('-h')) return { kind: 'help' };
-  if (words.length > 1) return { kind: 'error', message: `one topic at a time (got ${words.join(', ')})` };
-  const [topic] = words;
-  if (flags.includes('--list')) return { kind: 'list' };
-  if (flags.includes('--all')) {
-    return topic
-      ? { kind: 'error', message: '--all runs every topic; drop the topic name' }
-      : { kind: 'all' };
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    // node:util's messages name the option ("Unknown option '--fast'"); keep them, lower-cased like ours.
+    const message = (error as Error).message.split('.')[0] ?? 'bad arguments';
+    return { kind: 'error', message: message.charAt(0).toLowerCase() + message.slice(1) };
   }
-  if (topic) return { kind: 'run', topic, watch: flags.includes('--watch') };
-  if (flags.includes('--watch')) return { kind: 'error', message: '--watch needs a topic' };
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length > 1)
+    return { kind: 'error', message: `one topic at a time (got ${positionals.join(', ')})` };
+  const [topic] = positionals;
+  const sections = values.section ?? [];
+  const listSections = values.sections ?? false;
+  if (values.list) return { kind: 'list' };
+  if (values.all) {
+    if (topic) return { kind: 'error', message: '--all runs every topic; drop the topic name' };
+    if (sections.length || listSections)
+      return { kind: 'error', message: '--section picks within one topic' };
+    return { kind: 'all' };
+  }
+  if (topic) return { kind: 'run', topic, watch: values.watch ?? false, sections, listSections };
+  if (values.watch) return { kind: 'error', message: '--watch needs a topic' };
+  if (sections.length || listSections)
+    return { kind: 'error', message: '--section and --sections need a topic' };
   return { kind: 'pick' };
+}
+
+function parse(argv: readonly string[]) {
+  return parseNodeArgs({
+    // pnpm forwards a literal `--` when the user types `pnpm demo -- 03`.
+    args: argv.filter((a) => a !== '--'),
+    allowPositionals: true,
+    strict: true,
+    options: {
+      list: { type: 'boolean' },
+      all: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      section: { type: 'string', short: 's', multiple: true },
+      sections: { type: 'boolean' },
+    },
+  });
 }

@@ -63,7 +63,12 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`${unknownTopicMessage(command.topic, suggestTopic(command.topic, topics))}\n`);
         return 2;
       }
-      return runTopic(topic, { watch: command.watch });
+      // The demo itself reads --section/--sections: only it knows its sections.
+      const demoArgs = [
+        ...command.sections.flatMap((s) => ['--section', s]),
+        ...(command.listSections ? ['--sections'] : []),
+      ];
+      return runTopic(topic, { watch: command.watch, demoArgs });
     }
   }
 }

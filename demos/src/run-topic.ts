@@ -8,14 +8,18 @@ const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
 
 /** The command line that runs a topic's demo in its own Node process. */
-export function demoCommand(topic: Topic, watch = false): { command: string; args: string[] } {
+export function demoCommand(
+  topic: Topic,
+  watch = false,
+  demoArgs: readonly string[] = [],
+): { command: string; args: string[] } {
   const demo = join(topic.dir, 'demo.ts');
   if (watch)
     return {
       command: process.execPath,
-      args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', demo],
+      args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', demo, ...demoArgs],
     };
-  return { command: process.execPath, args: [...topic.nodeFlags, ...tsxExecArgv(), demo] };
+  return { command: process.execPath, args: [...topic.nodeFlags, ...tsxExecArgv(), demo, ...demoArgs] };
 }
 
 /**
@@ -33,9 +37,9 @@ export async function provideServices(topics: readonly Topic[]): Promise<void> {
 /** Runs one demo with inherited stdio; resolves to its exit code. */
 export function runTopic(
   topic: Topic,
-  options: { watch?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { watch?: boolean; env?: NodeJS.ProcessEnv; demoArgs?: readonly string[] } = {},
 ): Promise<number> {
-  const { command, args } = demoCommand(topic, options.watch);
+  const { command, args } = demoCommand(topic, options.watch, options.demoArgs);
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: topic.dir, stdio: 'inherit', env: options.env ?? process.env });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -1,7 +1,15 @@
-export { redisOrSkip, runDemo } from './demo.ts';
+export { type Clock, type ManualClock, manualClock, systemClock } from './clock.ts';
+export { type Demo, lessonCheck, redisOrSkip, runDemo, type Section } from './demo.ts';
 export { type Listening, type LoadOptions, type LoadResult, listen, loadTest } from './http.ts';
 export * from './measure/index.ts';
 export * from './output.ts';
+export {
+  PROBLEM_CONTENT_TYPE,
+  type ProblemBody,
+  problemBody,
+  problemViolations,
+  sendProblem,
+} from './problem.ts';
 export * from './services/index.ts';
 export * from './text.ts';
 export * from './topics.ts';
