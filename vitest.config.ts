@@ -13,6 +13,7 @@ const folders = [
   { name: 'common', dir: resolve(root, 'packages/common') },
   { name: 'demos', dir: resolve(root, 'demos') },
   { name: 'benchmarks', dir: resolve(root, 'benchmarks') },
+  { name: 'practice', dir: resolve(root, 'practice') },
   ...listTopics().map((t) => ({ name: t.slug, dir: t.dir })),
 ].filter((f) => existsSync(join(f.dir, 'test')));
 
