@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
 import { forceGc, measureHeap } from '../src/measure/memory.ts';
 import { percentile, summarize } from '../src/measure/stats.ts';
 import { lastTimedResult, medianTimePerCall, medianTimePerCallAsync } from '../src/measure/time-per-call.ts';
+import { tsxExecArgv } from '../src/workers.ts';
+
+const memoryModule = fileURLToPath(new URL('../src/measure/memory.ts', import.meta.url));
 
 describe('summary statistics', () => {
   it('uses nearest-rank percentiles', () => {
@@ -18,7 +23,21 @@ describe('summary statistics', () => {
 
 describe('heap measurement', () => {
   it('forces a GC without --expose-gc on the command line', () => {
-    expect(() => forceGc()).not.toThrow();
+    // vitest starts its workers with --expose-gc, so the claim is checked in a fresh Node without it.
+    const script = [
+      `import { forceGc } from ${JSON.stringify(memoryModule)};`,
+      'const hadGc = typeof globalThis.gc === "function";',
+      'let target = { big: new Array(1000).fill(0) };',
+      'const ref = new WeakRef(target);',
+      'target = undefined;',
+      // A WeakRef keeps its target alive until the job that made it ends: collect in a later task.
+      'setImmediate(() => { forceGc(); console.log(JSON.stringify({ hadGc, collected: ref.deref() === undefined })); });',
+    ].join('\n');
+    const out = execFileSync(process.execPath, [...tsxExecArgv(), '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(JSON.parse(out)).toEqual({ hadGc: false, collected: true });
   });
 
   it('sees a large retained allocation, and not a discarded one', () => {
@@ -35,11 +54,32 @@ describe('heap measurement', () => {
 describe('median time per call', () => {
   it('runs warm-up rounds untimed, then rounds × calls timed calls, passing the call index', () => {
     const seen: number[] = [];
-    const ms = medianTimePerCall((i) => seen.push(i), { calls: 3, rounds: 5, warmupRounds: 2 });
+    medianTimePerCall((i) => seen.push(i), { calls: 3, rounds: 5, warmupRounds: 2 });
     expect(seen).toHaveLength((2 + 5) * 3);
     expect(seen.slice(0, 3)).toEqual([0, 1, 2]);
-    expect(ms).toBeGreaterThanOrEqual(0);
     expect(lastTimedResult()).toBe(21);
+  });
+
+  it('returns the median of the timed rounds, per call, leaving the warm-up rounds out', async () => {
+    // A fake clock that each call moves on by its round's cost: the figure is then known exactly.
+    const warmupCost = 1000;
+    const timedCosts = [5, 1, 3, 9, 2];
+    const costs = [warmupCost, warmupCost, ...timedCosts];
+    let now = 0;
+    let calls = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const call = () => {
+        now += costs[Math.floor(calls++ / 4)] ?? Number.NaN;
+      };
+      const options = { calls: 4, rounds: 5, warmupRounds: 2 };
+      // Each call of round r costs costs[r]: per call, the timed rounds take 5, 1, 3, 9, 2 — median 3.
+      expect(medianTimePerCall(call, options)).toBe(3);
+      calls = 0;
+      expect(await medianTimePerCallAsync(async () => call(), options)).toBe(3);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('awaits each async call before starting the next', async () => {
