@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { forceGc, measureHeap } from '../src/measure/memory.ts';
+import { measureHeap } from '../src/measure/memory.ts';
 import { percentile, summarize } from '../src/measure/stats.ts';
 import { lastTimedResult, medianTimePerCall, medianTimePerCallAsync } from '../src/measure/time-per-call.ts';
 import { tsxExecArgv } from '../src/workers.ts';
