@@ -41,7 +41,7 @@ await runDemo(
   'Part 1, Q1 — primitives, freeze, readonly, sharing',
   async () => {
     heading('1. Primitives vs objects');
-    note('Primitives have no identity and never change; objects are shared by every name bound to them.');
+    note('Primitives never change and, symbols aside, compare by value; objects are shared by every name.');
     const samples: Array<[string, unknown]> = [
       ["'text'", 'text'],
       ['42', 42],
