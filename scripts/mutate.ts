@@ -1,0 +1,215 @@
+/**
+ * `pnpm mutate <topic> [file…]`: mutation testing of one topic's `src/` with Stryker and its vitest runner.
+ * A developer tool, not a CI step: a full run takes minutes. Prints the mutation score, the score per file
+ * and every mutant the tests let live (file:line, mutator, replacement), then exits 0.
+ *
+ *   pnpm mutate 33                                    every file in packages/33-rate-limiting/src
+ *   pnpm mutate rate-limiting sliding-window-counter.ts   one file (a path relative to src/ or the repo)
+ *   pnpm mutate 33 gcra.ts:40-60                      a line range, as Stryker spells it
+ *
+ * PostgreSQL and Redis are found (or started) once here, as the test runner's global setup would, and each
+ * Stryker worker gets a database of its own (tooling/stryker/vitest.config.ts says why).
+ * The sandbox and the reports go to `.stryker/` (ignored by git).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeServices, databaseUrl, locateRedis, postgres } from '@lab/common/services';
+import { closestMatch } from '@lab/common/text';
+import { Stryker } from '@stryker-mutator/core';
+
+type Options = ConstructorParameters<typeof Stryker>[0];
+type Result = Awaited<ReturnType<Stryker['runMutationTest']>>[number];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const stateDir = join(root, '.stryker');
+/** Stryker runs at most this many workers here (two shared cores); each needs its own database. */
+const CONCURRENCY = 2;
+/** Worker slots: a worker Stryker restarts after a timeout may start before the old one's slot is reclaimed. */
+const SLOTS = CONCURRENCY + 2;
+
+interface TopicDir {
+  slug: string;
+  number: number;
+  folder: string;
+}
+
+/** The topics, from the `"lab"` field of every packages/NN-slug/package.json. */
+function topics(): TopicDir[] {
+  const found: TopicDir[] = [];
+  for (const folder of readdirSync(join(root, 'packages')).sort()) {
+    const file = join(root, 'packages', folder, 'package.json');
+    if (!/^\d\d-/.test(folder) || !existsSync(file)) continue;
+    const { lab } = JSON.parse(readFileSync(file, 'utf8')) as { lab?: { slug?: string } };
+    if (typeof lab?.slug === 'string')
+      found.push({ slug: lab.slug, number: Number(folder.slice(0, 2)), folder });
+  }
+  return found;
+}
+
+function findTopic(query: string, all: TopicDir[]): TopicDir | undefined {
+  const q = query.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(q)) return all.find((t) => t.number === Number(q));
+  return all.find((t) => t.slug === q || t.folder === q || `@lab/${t.slug}` === q);
+}
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+/** A file argument → a Stryker mutate pattern relative to the repo, range suffix kept. */
+function mutatePattern(arg: string, topic: TopicDir): string {
+  const [, path = arg, range = ''] = /^(.*?)(:\d+(?::\d+)?-\d+(?::\d+)?)?$/.exec(arg) ?? [];
+  const src = join(root, 'packages', topic.folder, 'src');
+  const candidates = [resolve(path), join(src, path), join(root, path)];
+  const hit = candidates.find((c) => existsSync(c) && c.startsWith(src));
+  if (!hit) usage(`no file '${path}' in packages/${topic.folder}/src`);
+  return `${relative(root, hit)}${range}`;
+}
+
+/** Detected / (detected + undetected), as Stryker reports it; compile and runtime errors do not count. */
+function score(results: readonly Result[]): {
+  score: number;
+  killed: number;
+  survived: number;
+  total: number;
+} {
+  const killed = results.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
+  const survived = results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage').length;
+  const total = killed + survived;
+  return { score: total === 0 ? 100 : (100 * killed) / total, killed, survived, total };
+}
+
+const pct = (n: number): string => `${n.toFixed(2)}%`;
+
+function report(results: readonly Result[], topic: TopicDir): void {
+  const out = (line = ''): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  const all = score(results);
+  out();
+  out(
+    `mutation score of ${topic.folder}: ${pct(all.score)} (${all.killed} killed, ${all.survived} survived)`,
+  );
+  const files = [...new Set(results.map((r) => r.fileName))].sort();
+  out();
+  for (const file of files) {
+    const s = score(results.filter((r) => r.fileName === file));
+    out(
+      `  ${pct(s.score).padStart(7)}  ${String(s.survived).padStart(3)} of ${String(s.total).padStart(3)} survived  ${relative(root, resolve(root, file))}`,
+    );
+  }
+  const alive = results
+    .filter((r) => r.status === 'Survived' || r.status === 'NoCoverage')
+    .sort(
+      (a, b) =>
+        a.fileName.localeCompare(b.fileName) ||
+        a.location.start.line - b.location.start.line ||
+        a.location.start.column - b.location.start.column,
+    );
+  if (alive.length > 0) {
+    out();
+    out('surviving mutants:');
+    for (const r of alive) {
+      const where = `${relative(root, resolve(root, r.fileName))}:${r.location.start.line}:${r.location.start.column + 1}`;
+      const replacement = r.replacement.replace(/\s+/g, ' ');
+      const shown = replacement.length > 100 ? `${replacement.slice(0, 97)}...` : replacement;
+      const why = r.status === 'NoCoverage' ? ' (no test runs it)' : '';
+      out(`  ${where}  ${r.mutatorName}${why}  → ${shown}`);
+    }
+  }
+  out();
+  out(`report: ${relative(root, join(stateDir, topic.slug, 'reports', 'mutation.html'))}`);
+}
+
+/** One database per worker slot, on the server the tests would use; dropped again at the end. */
+async function workerDatabases(topic: TopicDir, action: 'create' | 'drop'): Promise<void> {
+  const pool = await postgres({ max: 1 });
+  try {
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const name = `lab_mutate_${topic.number}_${slot}`;
+      // WITH (FORCE): a worker killed mid-test may leave a connection behind.
+      await pool.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (action === 'create') await pool.query(`CREATE DATABASE ${name}`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const [query, ...fileArgs] = process.argv.slice(2).filter((a) => a !== '--');
+  if (!query) usage('usage: pnpm mutate <topic> [file[:lines]…]   (topic: number or slug, e.g. 33)');
+  const all = topics();
+  const topic = findTopic(query, all);
+  if (!topic) {
+    const suggestion = closestMatch(
+      query,
+      all.map((t) => t.slug),
+      Math.max(3, Math.floor(query.length / 2)),
+    );
+    usage(`unknown topic '${query}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+  }
+  const dir = `packages/${topic.folder}`;
+  if (!existsSync(join(root, dir, 'test'))) usage(`${dir} has no test/ folder: nothing to kill mutants with`);
+  const mutate = fileArgs.length > 0 ? fileArgs.map((f) => mutatePattern(f, topic)) : [`${dir}/src/**/*.ts`];
+
+  process.chdir(root);
+  await databaseUrl();
+  const redis = await locateRedis();
+  if (!redis.ok) process.stderr.write(`no Redis (${redis.reason}): tests that need it will fail\n`);
+  else process.env.REDIS_URL = redis.url;
+  await workerDatabases(topic, 'create');
+
+  // Per topic, so two topics can be mutated at once; a run of the same topic would share them.
+  const own = join(stateDir, topic.slug);
+  const slots = join(own, 'slots');
+  // Sandboxes a failed run left behind (Stryker removes its sandbox only after a complete run).
+  rmSync(join(own, 'tmp'), { recursive: true, force: true });
+  rmSync(slots, { recursive: true, force: true });
+  mkdirSync(slots, { recursive: true });
+  process.env.LAB_MUTATE_PROJECT = topic.slug;
+  process.env.LAB_MUTATE_SLOTS = slots;
+  process.env.LAB_MUTATE_SLOT_COUNT = String(SLOTS);
+  process.env.LAB_MUTATE_DATABASE_PREFIX = `lab_mutate_${topic.number}_`;
+
+  const reports = join('.stryker', topic.slug, 'reports');
+  const options: Options = {
+    mutate,
+    testRunner: 'vitest',
+    // Stryker looks for plugins next to its own package; pnpm keeps the runner elsewhere.
+    plugins: [import.meta.resolve('@stryker-mutator/vitest-runner')],
+    vitest: { configFile: 'tooling/stryker/vitest.config.ts', related: true },
+    coverageAnalysis: 'perTest',
+    concurrency: CONCURRENCY,
+    // The machine is shared: a mutant is a timeout only when it is far slower than the dry run.
+    timeoutMS: 15_000,
+    timeoutFactor: 2,
+    tempDirName: join('.stryker', topic.slug, 'tmp'),
+    ignorePatterns: ['/.stryker', '/benchmarks/results', '/coverage'],
+    reporters: ['html', 'json', process.stderr.isTTY ? 'progress' : 'dots'],
+    htmlReporter: { fileName: join(reports, 'mutation.html') },
+    jsonReporter: { fileName: join(reports, 'mutation.json') },
+    incrementalFile: join(reports, 'incremental.json'),
+    // A string enum in Stryker's types; the value is what its CLI takes.
+    logLevel: 'warn' as Options['logLevel'],
+    cleanTempDir: true,
+  };
+  try {
+    const results = await new Stryker(options).runMutationTest();
+    report(results, topic);
+  } finally {
+    await workerDatabases(topic, 'drop').catch(() => {});
+    rmSync(slots, { recursive: true, force: true });
+    await closeServices();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`pnpm mutate: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);
