@@ -165,7 +165,7 @@ await runDemo(
           : 'the pool never beat the plain loop here (is the machine busy?)',
       );
 
-      heading('6. The libuv threadpool: crypto and fs already run off the main thread');
+      heading('6. The libuv threadpool: async crypto and fs already run off the main thread');
       note(
         'pbkdf2, fs, dns.lookup and zlib run on libuv’s pool (4 threads unless UV_THREADPOOL_SIZE says otherwise).',
       );
