@@ -2,6 +2,7 @@ import { tsxExecArgv, workerPath } from '@lab/common/workers';
 import { Piscina } from 'piscina';
 import type { PrimeResult, PrimeTask } from './cpu-task.ts';
 import { DependencyBusyError } from './errors.ts';
+import type { Latch } from './latch.ts';
 
 /** Size and queue bound of the CPU pool. */
 export interface CpuPoolOptions {
@@ -11,6 +12,11 @@ export interface CpuPoolOptions {
   maxQueue: number;
   /** Seconds a client is told to wait after a 503 for a full queue. */
   retryAfterSeconds?: number;
+  /**
+   * For tests: every task (not `warm()`'s) waits at this latch inside its worker until the test opens it,
+   * so the test decides when CPU work ends instead of guessing how long it lasts.
+   */
+  latch?: Latch;
 }
 
 /** A piscina pool of worker threads running `cpu-task.ts`, with a bounded queue. */
@@ -25,7 +31,7 @@ export interface CpuPool {
 }
 
 /** Builds the pool. The worker file is TypeScript, so the tsx loader is passed to each thread explicitly. */
-export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1 }: CpuPoolOptions): CpuPool {
+export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1, latch }: CpuPoolOptions): CpuPool {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be ≥ 1: ${threads}`);
   if (!Number.isInteger(maxQueue) || maxQueue < 0) throw new RangeError(`maxQueue must be ≥ 0: ${maxQueue}`);
   const piscina = new Piscina<PrimeTask, PrimeResult>({
@@ -38,7 +44,7 @@ export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1 }: CpuP
   return {
     async countPrimes(limit) {
       try {
-        return await piscina.run({ limit });
+        return await piscina.run(latch ? { limit, latch: latch.cells } : { limit });
       } catch (error) {
         if (error instanceof Error && error.message === 'Task queue is at limit')
           throw new DependencyBusyError(

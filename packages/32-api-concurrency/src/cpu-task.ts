@@ -4,10 +4,13 @@
  */
 import { threadId } from 'node:worker_threads';
 import { countPrimes } from './cpu.ts';
+import { waitAtLatch } from './latch.ts';
 
 /** What the main thread sends a worker: structured-cloned, so plain data only. */
 export interface PrimeTask {
   limit: number;
+  /** A `Latch`'s cells (shared, not cloned): the task waits there before computing until it opens. Tests only. */
+  latch?: Int32Array;
 }
 
 /** What a worker sends back. */
@@ -18,6 +21,7 @@ export interface PrimeResult {
 }
 
 /** The task piscina runs in a worker thread. */
-export default function primeTask({ limit }: PrimeTask): PrimeResult {
+export default function primeTask({ limit, latch }: PrimeTask): PrimeResult {
+  if (latch) waitAtLatch(latch);
   return { primes: countPrimes(limit), threadId };
 }

@@ -18,6 +18,7 @@ export {
   DependencyUnavailableError,
   UpstreamBadResponseError,
 } from './errors.ts';
+export { Latch, waitAtLatch } from './latch.ts';
 export {
   type ConnectionBudget,
   type ConnectionBudgetInput,
