@@ -318,7 +318,7 @@ async function batcherSection(pool: pg.Pool): Promise<void> {
 
 async function indexSection(pool: pg.Pool): Promise<void> {
   heading('8. The index: EXPLAIN ANALYZE of the query N+1 repeats');
-  note('PostgreSQL indexes primary keys, never foreign keys: orders.user_id has no index until you add one.');
+  note('PostgreSQL indexes primary and unique keys, never a foreign key: orders.user_id has no index yet.');
   await dropOrdersUserIndex(pool);
   const before = await explainOrdersOfUser(pool, 42);
   await addOrdersUserIndex(pool);
