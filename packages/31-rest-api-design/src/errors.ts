@@ -118,6 +118,9 @@ const FOREIGN_KEY_VIOLATION = '23503';
 // foreign_key_violation: the embedded server (18) and a system one (15, say) must give the same answer.
 const RESTRICT_VIOLATION = '23001';
 const CHECK_VIOLATION = '23514';
+// character_not_in_repertoire: U+0000 in a text value. The schemas refuse it first; a route whose schema
+// forgot to must still answer 422, not 500.
+const CHARACTER_NOT_IN_REPERTOIRE = '22021';
 
 function fromDatabase(error: pg.DatabaseError): ErrorReply | undefined {
   if (
@@ -131,6 +134,8 @@ function fromDatabase(error: pg.DatabaseError): ErrorReply | undefined {
   // The schemas should catch these first; if they disagree with the table, it is still the input's fault.
   // The driver's own message names tables and values, so it is not forwarded.
   if (error.code === CHECK_VIOLATION) return reply(422, 'constraint_violation', 'a value is out of range');
+  if (error.code === CHARACTER_NOT_IN_REPERTOIRE)
+    return reply(422, 'invalid_text', 'a text value contains a character that cannot be stored (U+0000)');
   return undefined;
 }
 

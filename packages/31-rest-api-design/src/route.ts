@@ -153,22 +153,29 @@ export function defineRoute<
 /** `/api/v1/users/{id}` → `/api/v1/users/:id` (Express 5 / path-to-regexp syntax). */
 export const expressPath = (template: string): string => template.replace(/\{(\w+)\}/g, ':$1');
 
-/** A 415 before the body is read: no JSON parser runs on a body that did not say it is JSON. */
+/** The `charset` parameter of a Content-Type, lower-cased and unquoted; `undefined` when there is none. */
+function charsetOf(contentType: string | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i.exec(contentType ?? '');
+  return match ? (match[1] ?? match[2] ?? '').toLowerCase() : undefined;
+}
+
+/**
+ * A 415 before the body is read: no JSON parser runs on a body that did not say it is JSON, or said it is
+ * JSON in another encoding. JSON between systems is UTF-8 (RFC 8259 §8.1); body-parser would decode
+ * UTF-16 or UTF-7 for us, and UTF-7 is a classic way to smuggle characters past filters.
+ */
 function requireMediaType(method: Method, types: string[]): RequestHandler {
   // RFC 5789: a 415 to a PATCH says which patch formats the resource takes.
   const headers: Record<string, string> = method === 'patch' ? { 'Accept-Patch': types.join(', ') } : {};
   return (req, _res, next) => {
-    if (req.is(types)) return next();
     const got = req.get('content-type');
-    next(
-      new ApiError(
-        415,
-        'unsupported_media_type',
-        `send the body as ${types.join(' or ')}${got ? `, not ${got}` : ' with a Content-Type header'}`,
-        undefined,
-        headers,
-      ),
-    );
+    const charset = charsetOf(got);
+    if (req.is(types) && (charset === undefined || charset === 'utf-8')) return next();
+    const detail =
+      charset !== undefined && req.is(types)
+        ? `send the body as UTF-8, not charset=${charset}`
+        : `send the body as ${types.join(' or ')}${got ? `, not ${got}` : ' with a Content-Type header'}`;
+    next(new ApiError(415, 'unsupported_media_type', detail, undefined, headers));
   };
 }
 

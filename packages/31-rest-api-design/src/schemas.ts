@@ -60,7 +60,21 @@ export type UserListQuery = z.output<typeof UserListQuery>;
 export const PageQuery = z.strictObject(pageFields);
 export type PageQuery = z.output<typeof PageQuery>;
 
-const Name = z.string().trim().min(1).max(100);
+// A lone surrogate (an unpaired half of a UTF-16 pair) is valid in a JSON string but has no UTF-8 form.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A string PostgreSQL can store as sent. `text` refuses U+0000 (SQLSTATE 22021: a 500 if it got that far),
+ * and the driver encodes a lone surrogate as U+FFFD, so the stored value would silently differ from the
+ * request (and two different passwords would hash alike). Both are refused here, naming the field.
+ */
+const storableString = () =>
+  z
+    .string()
+    .refine((value) => !value.includes('\u0000'), 'must not contain the NUL character (U+0000)')
+    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (no lone surrogates)');
+
+const Name = storableString().trim().min(1).max(100);
 // Stored as given, compared case-insensitively by the unique index on lower(email).
 const Email = z.email().max(254);
 
@@ -69,7 +83,7 @@ export const UserCreate = z
   .strictObject({
     name: Name,
     email: Email,
-    password: z.string().min(8).max(128),
+    password: storableString().min(8).max(128),
     role: Role.default('user'),
   })
   .describe('A new user. Unknown fields are rejected.');

@@ -5,7 +5,7 @@
 import { listen } from '@lab/common';
 import { testPostgres } from '@lab/common/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ErrorBody } from '../src/index.ts';
+import { createApp, ErrorBody, toErrorReply } from '../src/index.ts';
 import { type ApiResponse, countQueries, startApi, type TestApi } from './_api.ts';
 
 let api: TestApi;
@@ -176,13 +176,40 @@ describe('413 and 415: the body is too large or not JSON', () => {
     ]);
   });
 
-  it('a JSON body in a charset other than UTF-8 → 415', async () => {
-    const res = await api.request('POST', '/api/v1/users', {
-      body: JSON.stringify(newUser('latin@example.com')),
-      headers: { 'content-type': 'application/json; charset=latin1' },
-    });
+  it.each([
+    'application/json; charset=latin1',
+    'application/json; charset=utf-7',
+    'application/json; charset=UTF-16LE',
+    'application/json;charset="utf-32"',
+    'application/merge-patch+json; charset=utf-7',
+  ])('a JSON body labelled %s → 415, nothing written', async (type) => {
+    const email = `charset-${type.length}@example.com`;
+    const res = await api.request(
+      type.includes('merge') ? 'PATCH' : 'POST',
+      type.includes('merge') ? '/api/v1/users/6' : '/api/v1/users',
+      {
+        body: JSON.stringify(type.includes('merge') ? { email } : newUser(email)),
+        headers: { 'content-type': type },
+      },
+    );
     expectErrorFormat(res, 415, 'unsupported_media_type');
+    expect((res.json as ErrorBody).detail).toBe(
+      `send the body as UTF-8, not ${/charset=.*$/i.exec(type)?.[0].replaceAll('"', '').toLowerCase()}`,
+    );
+    const { rows } = await api.pool.query('SELECT 1 FROM users WHERE email = $1', [email]);
+    expect(rows).toHaveLength(0);
   });
+
+  it.each(['application/json; charset=utf-8', 'application/json; charset="UTF-8"', 'application/json'])(
+    'a JSON body labelled %s is accepted',
+    async (type) => {
+      const res = await api.request('POST', '/api/v1/users', {
+        body: JSON.stringify(newUser(`utf8-${type.length}@example.com`)),
+        headers: { 'content-type': type },
+      });
+      expect(res.status, res.text).toBe(201);
+    },
+  );
 
   it('a 415 to PATCH lists the accepted patch formats in Accept-Patch', async () => {
     const res = await api.request('PATCH', '/api/v1/users/1', {
@@ -251,6 +278,82 @@ describe('422: well-formed JSON that breaks the rules', () => {
     const res = await api.request('PATCH', '/api/v1/users/1', { json: { rol: 'admin' } });
     expectErrorFormat(res, 422, 'validation_failed');
     expect((res.json as ErrorBody).errors?.map((e) => e.path)).toContain('rol');
+  });
+});
+
+describe('hostile strings: NUL, lone surrogates, 10 000 characters', () => {
+  const NUL = 'a\u0000b';
+  const LONE_HIGH = 'a\uD800b';
+  const LONE_LOW = '\uDC00ab';
+  const LONG = 'x'.repeat(10_000);
+  const writes = [
+    ['POST', '/api/v1/users', { name: 'Hostile', email: 'hostile@example.com', password: 'long-enough' }],
+    ['PUT', '/api/v1/users/4', { name: 'Hostile', email: 'hostile@example.com', role: 'user' }],
+    ['PATCH', '/api/v1/users/4', { name: 'Hostile' }],
+  ] as const;
+  const cases = writes.flatMap(([method, path, valid]) =>
+    Object.keys(valid).flatMap((field) =>
+      (
+        [
+          ['NUL', NUL],
+          ['a lone high surrogate', LONE_HIGH],
+          ['a lone low surrogate', LONE_LOW],
+          ['10 000 characters', LONG],
+        ] as const
+      ).map(([what, value]) => [method, field, what, path, { ...valid, [field]: value }] as const),
+    ),
+  );
+
+  it.each(cases)(
+    '%s with %s = %s → 422 naming the field, nothing written',
+    async (method, field, _, path, json) => {
+      const before = await api.pool.query('SELECT count(*)::int AS n, max(updated_at) AS changed FROM users');
+      const res = await api.request(method, path, { json });
+      expectErrorFormat(res, 422, 'validation_failed');
+      expect((res.json as ErrorBody).errors?.map((e) => e.path)).toContain(field);
+      const after = await api.pool.query('SELECT count(*)::int AS n, max(updated_at) AS changed FROM users');
+      expect(after.rows).toEqual(before.rows);
+    },
+  );
+
+  it('a well-formed pair (an emoji) is stored and read back as sent', async () => {
+    const name = 'Ann \u{1F600}';
+    const res = await api.request('PATCH', '/api/v1/users/5', { json: { name } });
+    expect(res.status, res.text).toBe(200);
+    expect((await api.request('GET', '/api/v1/users/5')).json).toMatchObject({ name });
+  });
+
+  it.each([
+    ['role', `role=a%00b`],
+    ['role', `role=${'x'.repeat(10_000)}`],
+    ['page', `page=${'9'.repeat(10_000)}`],
+  ])('%s in the query string with NUL or 10 000 characters → 400', async (path, query) => {
+    const res = await api.request('GET', `/api/v1/users?${query}`);
+    expectErrorFormat(res, 400, 'invalid_query');
+    expect(res.json).toMatchObject({ errors: [{ in: 'query', path }] });
+  });
+
+  it.each(['%00', 'a%00', '%ED%A0%80', '9'.repeat(10_000)])('id %s in the path → 400', async (id) => {
+    const res = await api.request('GET', `/api/v1/users/${id}`);
+    expect(res.status).toBe(400);
+    expect(res.json).toMatchObject({ code: expect.stringMatching(/^(invalid_path|bad_request)$/) });
+  });
+
+  it('a NUL that reaches PostgreSQL anyway (SQLSTATE 22021) → 422 invalid_text, not 500', async () => {
+    const error = await api.pool.query('SELECT $1::text', [NUL]).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: '22021' });
+    expect(toErrorReply(error)).toEqual({
+      status: 422,
+      body: {
+        detail: 'a text value contains a character that cannot be stored (U+0000)',
+        code: 'invalid_text',
+      },
+      headers: {},
+      internal: false,
+    });
   });
 });
 
