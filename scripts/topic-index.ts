@@ -1,6 +1,6 @@
 /** Regenerates the topic table in README.md from the packages' `"lab"` fields (`pnpm topics:index`). */
 import { writeFileSync } from 'node:fs';
-import { readmePath, readReadme, withTopicIndex } from '../packages/common/src/readme-index.ts';
+import { readmePath, readReadme, withTopicIndex } from '@lab/tooling/readme-index';
 
 const current = readReadme();
 const next = withTopicIndex(current);

@@ -2,17 +2,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { findTopic, listTopics, repoRoot, style, suggestTopic, type Topic } from '@lab/common';
-import { type BenchResult, barChartSvg, machine, type TopicResults } from '@lab/common/bench';
+import { style } from '@lab/common/output';
 import { tsxExecArgv } from '@lab/common/workers';
+import { exitOnEpipe, lookUpTopic, topicBanner, USAGE_ERROR } from '@lab/tooling/cli';
+import { listTopics, repoRoot, type Topic } from '@lab/tooling/topics';
+import { parseArgs, USAGE } from './args.ts';
 import { resultsDir, resultsMarkdown as resultsMdPath } from './paths.ts';
+import type { BenchResult, TopicResults } from './results.ts';
 import { resultsMarkdown } from './results-md.ts';
-
-const USAGE = `usage: pnpm bench [topic] [--smoke]
-       pnpm bench --render
-  topic     a slug or number; all topics when omitted
-  --smoke   a handful of iterations per bench (CI); results are printed, not saved
-  --render  rewrite RESULTS.md and the charts from results/*.json without running anything`;
+import { machine } from './run.ts';
+import { barChartSvg } from './svg.ts';
 
 const runFile = join(repoRoot, 'benchmarks', 'src', 'run-file.ts');
 
@@ -56,20 +55,17 @@ function regenerateMarkdown(topics: readonly Topic[]): void {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = argv.filter((a) => a !== '--');
-  if (args.includes('--help') || args.includes('-h')) {
+  const command = parseArgs(argv);
+  if (command.kind === 'error') {
+    process.stderr.write(`${command.message}\n${USAGE}\n`);
+    return USAGE_ERROR;
+  }
+  if (command.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const smoke = args.includes('--smoke');
-  const unknownFlag = args.find((a) => a.startsWith('-') && a !== '--smoke' && a !== '--render');
-  if (unknownFlag) {
-    process.stderr.write(`unknown option '${unknownFlag}'\n${USAGE}\n`);
-    return 2;
-  }
-  const words = args.filter((a) => !a.startsWith('-'));
   const all = listTopics();
-  if (args.includes('--render')) {
+  if (command.kind === 'render') {
     for (const topic of all) {
       const file = join(resultsDir, `${topic.slug}.json`);
       if (existsSync(file)) saveTopic(JSON.parse(readFileSync(file, 'utf8')) as TopicResults);
@@ -78,17 +74,17 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`rendered ${relative(repoRoot, resultsMdPath)} and the charts\n`);
     return 0;
   }
+  const { smoke } = command;
   let selected = all;
-  if (words.length > 0) {
+  if (command.topics.length > 0) {
     selected = [];
-    for (const word of words) {
-      const topic = findTopic(word, all);
-      if (!topic) {
-        const s = suggestTopic(word, all);
-        process.stderr.write(`unknown topic '${word}'${s ? `; did you mean '${s.slug}' (${s.id})?` : ''}\n`);
-        return 2;
+    for (const query of command.topics) {
+      const found = lookUpTopic(query, all);
+      if (!found.ok) {
+        process.stderr.write(`${found.message}\n`);
+        return USAGE_ERROR;
       }
-      selected.push(topic);
+      selected.push(found.topic);
     }
   }
   const scratch = mkdtempSync(join(tmpdir(), 'lab-bench-'));
@@ -99,9 +95,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const topic of selected) {
       const files = benchFiles(topic);
       if (files.length === 0) continue;
-      process.stdout.write(
-        `\n${style.bold(style.cyan(`═══ ${topic.id} ${topic.slug}${smoke ? ' (smoke)' : ''} ═══`))}\n`,
-      );
+      process.stdout.write(`\n${topicBanner(topic, smoke ? 'smoke' : undefined)}\n`);
       const benches: BenchResult[] = [];
       for (const [i, file] of files.entries()) {
         process.stdout.write(style.dim(`── ${relative(repoRoot, file)}\n`));
@@ -138,4 +132,5 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+exitOnEpipe();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { formatNumber } from '@lab/common';
-import { describeClaim, formatValue, type TopicResults, versus } from '@lab/common/bench';
+import { describeClaim, formatValue, versus } from './report.ts';
+import type { TopicResults } from './results.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 

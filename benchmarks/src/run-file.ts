@@ -4,14 +4,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { closeServices } from '@lab/common';
-import { type Bench, type BenchResult, printBenchResult, runBench } from '@lab/common/bench';
+import { parseArgs } from 'node:util';
+import type { Bench } from '@lab/common/bench';
+import { closeServices } from '@lab/common/services';
+import { exitOnEpipe } from '@lab/tooling/epipe';
+import { printBenchResult } from './report.ts';
+import type { BenchResult } from './results.ts';
+import { runBench } from './run.ts';
 
-const [file, ...rest] = process.argv.slice(2);
-const outIndex = rest.indexOf('--out');
-const out = outIndex >= 0 ? rest[outIndex + 1] : undefined;
-const smoke = rest.includes('--smoke');
-if (!file || !out) {
+exitOnEpipe();
+
+const { values, positionals } = parseArgs({
+  options: { out: { type: 'string' }, smoke: { type: 'boolean' } },
+  allowPositionals: true,
+});
+const [file] = positionals;
+const { out, smoke = false } = values;
+if (!file || !out || positionals.length > 1) {
   process.stderr.write('usage: run-file.ts <file.bench.ts> --out <results.json> [--smoke]\n');
   process.exit(2);
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { TopicResults } from '@lab/common/bench';
 import { describe, expect, it } from 'vitest';
+import type { TopicResults } from '../src/results.ts';
 import { resultsMarkdown } from '../src/results-md.ts';
 
 const topic: TopicResults = {

@@ -1,7 +1,8 @@
 import { style } from '@lab/common/output';
-import { findTopic, listTopics, suggestTopic, type Topic } from '@lab/common/topics';
+import { exitOnEpipe, lookUpTopic, topicBanner, USAGE_ERROR } from '@lab/tooling/cli';
+import { listTopics, type Topic } from '@lab/tooling/topics';
 import { parseArgs, USAGE } from './args.ts';
-import { formatListing, unknownTopicMessage } from './listing.ts';
+import { formatListing } from './listing.ts';
 import { pickTopic } from './picker.ts';
 import { provideServices, runTopic } from './run-topic.ts';
 
@@ -11,7 +12,7 @@ async function runAll(topics: readonly Topic[]): Promise<number> {
   const started = performance.now();
   try {
     for (const topic of topics) {
-      process.stdout.write(`\n${style.bold(style.cyan(`═══ ${topic.id} ${topic.slug} ═══`))}\n`);
+      process.stdout.write(`\n${topicBanner(topic)}\n`);
       const t0 = performance.now();
       const code = await runTopic(topic);
       const seconds = ((performance.now() - t0) / 1000).toFixed(1);
@@ -40,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
   switch (command.kind) {
     case 'error':
       process.stderr.write(`${command.message}\n${USAGE}\n`);
-      return 2;
+      return USAGE_ERROR;
     case 'help':
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -58,11 +59,12 @@ async function main(argv: readonly string[]): Promise<number> {
       return topic ? runTopic(topic) : 0;
     }
     case 'run': {
-      const topic = findTopic(command.topic, topics);
-      if (!topic) {
-        process.stderr.write(`${unknownTopicMessage(command.topic, suggestTopic(command.topic, topics))}\n`);
-        return 2;
+      const found = lookUpTopic(command.topic, topics);
+      if (!found.ok) {
+        process.stderr.write(`${found.message}\n`);
+        return USAGE_ERROR;
       }
+      const { topic } = found;
       // The demo itself reads --section/--sections: only it knows its sections.
       const demoArgs = [
         ...command.sections.flatMap((s) => ['--section', s]),
@@ -73,4 +75,5 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+exitOnEpipe();
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { style } from '@lab/common/output';
-import { partTitle, type Topic } from '@lab/common/topics';
+import { partTitle, type Topic } from '@lab/tooling/topics';
 
 /** The topic list grouped by part, as lines of text. */
 export function formatListing(topics: readonly Topic[]): string[] {
@@ -16,10 +16,4 @@ export function formatListing(topics: readonly Topic[]): string[] {
     lines.push('');
   }
   return lines;
-}
-
-/** The message for a topic that does not exist, with the closest match when there is one. */
-export function unknownTopicMessage(query: string, suggestion: Topic | undefined): string {
-  const hint = suggestion ? `; did you mean '${suggestion.slug}' (${suggestion.id})?` : '';
-  return `unknown topic '${query}'${hint}\nrun 'pnpm demo --list' to see every topic`;
 }

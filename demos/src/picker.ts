@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { findTopic, suggestTopic, type Topic } from '@lab/common/topics';
-import { formatListing, unknownTopicMessage } from './listing.ts';
+import { lookUpTopic } from '@lab/tooling/cli';
+import type { Topic } from '@lab/tooling/topics';
+import { formatListing } from './listing.ts';
 
 /** Shows the grouped list and asks for a topic until it gets a valid one (or an empty line). */
 export async function pickTopic(topics: readonly Topic[]): Promise<Topic | undefined> {
@@ -10,9 +11,9 @@ export async function pickTopic(topics: readonly Topic[]): Promise<Topic | undef
     for (;;) {
       const answer = (await rl.question('Topic to run (number or slug; Enter to quit): ')).trim();
       if (answer === '') return undefined;
-      const topic = findTopic(answer, [...topics]);
-      if (topic) return topic;
-      process.stdout.write(`${unknownTopicMessage(answer, suggestTopic(answer, [...topics]))}\n`);
+      const found = lookUpTopic(answer, topics);
+      if (found.ok) return found.topic;
+      process.stdout.write(`${found.message}\n`);
     }
   } finally {
     rl.close();

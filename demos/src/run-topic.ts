@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Topic } from '@lab/common/topics';
 import { tsxExecArgv } from '@lab/common/workers';
+import type { Topic } from '@lab/tooling/topics';
 
 const require = createRequire(import.meta.url);
 const tsxCli = require.resolve('tsx/cli');
+// The kit installs no process handlers; a demo's process exits quietly on a closed pipe through this.
+const quietPipe = ['--import', import.meta.resolve('@lab/tooling/exit-on-epipe')];
 
 /** The command line that runs a topic's demo in its own Node process. */
 export function demoCommand(
@@ -17,9 +19,12 @@ export function demoCommand(
   if (watch)
     return {
       command: process.execPath,
-      args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', demo, ...demoArgs],
+      args: [...topic.nodeFlags, tsxCli, 'watch', '--clear-screen=false', ...quietPipe, demo, ...demoArgs],
     };
-  return { command: process.execPath, args: [...topic.nodeFlags, ...tsxExecArgv(), demo, ...demoArgs] };
+  return {
+    command: process.execPath,
+    args: [...topic.nodeFlags, ...tsxExecArgv(quietPipe), demo, ...demoArgs],
+  };
 }
 
 /**

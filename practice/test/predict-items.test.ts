@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { normalizeOutput, type Practice, runSnippet } from '@lab/common/practice';
-import { listTopics } from '@lab/common/topics';
+import { listTopics } from '@lab/tooling/topics';
 import { describe, expect, it } from 'vitest';
 
 // Every predict item of every topic is run, and its declared output must be what it really prints.

@@ -12,5 +12,4 @@ export {
 } from './problem.ts';
 export * from './services/index.ts';
 export * from './text.ts';
-export * from './topics.ts';
 export { tsxExecArgv, workerPath } from './workers.ts';

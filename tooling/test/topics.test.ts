@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch } from '../src/text.ts';
-import {
-  findTopic,
-  levenshtein,
-  listTopics,
-  suggestTopic,
-  type Topic,
-  validateLabField,
-} from '../src/topics.ts';
+import { suggestTopic } from '../src/cli.ts';
+import { findTopic, listTopics, type Topic, validateLabField } from '../src/topics.ts';
 
 const fake = (number: number, slug: string): Topic => ({
   part: Math.ceil(number / 10) as 1 | 2 | 3 | 4,
@@ -41,12 +34,6 @@ describe('topic lookup', () => {
     expect(suggestTopic('decoratrs', topics)?.slug).toBe('decorators');
     expect(suggestTopic('latency', topics)?.slug).toBe('latency-optimization');
     expect(suggestTopic('zzzzzzzz', topics)).toBeUndefined();
-  });
-
-  it('computes edit distance', () => {
-    expect(levenshtein('kitten', 'sitting')).toBe(3);
-    expect(levenshtein('', 'abc')).toBe(3);
-    expect(levenshtein('same', 'same')).toBe(0);
   });
 });
 
@@ -87,13 +74,5 @@ describe('lab field validation', () => {
     const numbers = listTopics().map((t) => t.number);
     expect(numbers.length).toBeGreaterThan(0);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-  });
-});
-
-describe('closestMatch', () => {
-  it('finds the nearest candidate within the distance, case-insensitively', () => {
-    expect(closestMatch('tiemout', ['timeout', 'retries'])).toBe('timeout');
-    expect(closestMatch('RETRIES', ['timeout', 'retries'])).toBe('retries');
-    expect(closestMatch('verbose', ['timeout', 'retries'])).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { arch, availableParallelism, cpus, platform } from 'node:os';
+import type { Bench, Claim, MeasureBench, TimeBench } from '@lab/common/bench';
+import { summarize } from '@lab/common/measure';
 import { Bench as TinyBench } from 'tinybench';
-import { summarize } from '../measure/stats.ts';
-import type { Bench, Claim, MeasureBench, TimeBench } from './define.ts';
 import type { BenchResult, ClaimResult, Machine, Row } from './results.ts';
 
 export function machine(): Machine {

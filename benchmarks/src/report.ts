@@ -9,7 +9,7 @@ import {
   note,
   say,
   style,
-} from '../output.ts';
+} from '@lab/common/output';
 import type { BenchResult, ClaimResult, Row } from './results.ts';
 
 /** A value in the bench's unit, human-readable. */

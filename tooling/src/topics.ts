@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { levenshtein } from './text.ts';
 
-export { levenshtein } from './text.ts';
+// Only node: imports here: vitest.config.ts loads this file through Vite's config bundler, which hands every
+// bare import to Node, and Node 20 cannot load a workspace package's `.ts` files.
 
 /** Absolute path of the repository root. */
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export type Service = 'postgres' | 'redis';
 
@@ -101,24 +101,4 @@ export function findTopic(query: string, topics = listTopics()): Topic | undefin
   const q = query.trim().toLowerCase();
   if (/^\d{1,2}$/.test(q)) return topics.find((t) => t.number === Number(q));
   return topics.find((t) => t.slug === q || t.name === q);
-}
-
-/** The closest topic to a mistyped query: prefix or substring match first, then the smallest edit distance. */
-export function suggestTopic(query: string, topics = listTopics()): Topic | undefined {
-  const q = query.trim().toLowerCase();
-  if (q.length === 0) return undefined;
-  const partial = topics.find((t) => t.slug.startsWith(q) || t.slug.includes(q));
-  if (partial) return partial;
-  let best: Topic | undefined;
-  let bestScore = Number.POSITIVE_INFINITY;
-  for (const t of topics) {
-    const whole = levenshtein(q, t.slug);
-    const words = Math.min(...t.slug.split('-').map((w) => levenshtein(q, w)));
-    const score = Math.min(whole, words + 1);
-    if (score < bestScore) {
-      bestScore = score;
-      best = t;
-    }
-  }
-  return bestScore <= Math.max(2, Math.floor(q.length / 3)) ? best : undefined;
 }

@@ -1,7 +1,5 @@
+import { closeServices, databaseUrl, locateRedis } from '@lab/common/services';
 import type { TestProject } from 'vitest/node';
-import { databaseUrl } from './services/postgres.ts';
-import { locateRedis } from './services/redis.ts';
-import { closeServices } from './services/registry.ts';
 
 /**
  * Starts (or finds) PostgreSQL and Redis once for the whole test run and hands their URLs to every test
