@@ -1,4 +1,7 @@
-/** The seven primitive types: values with no identity, compared by value, never changed in place. */
+/**
+ * The seven primitive types: never changed in place, and compared by value — except symbols, each of which is
+ * unique (`Symbol('a') !== Symbol('a')`), so a symbol has identity even though it is a primitive.
+ */
 export type Primitive = string | number | bigint | boolean | symbol | null | undefined;
 
 /**

@@ -95,7 +95,8 @@ export async function loadNPlusOneConcurrent(pool: pg.Pool, limit: number): Prom
 
 /**
  * One query: LIMIT the users first (a LIMIT after the join would count order rows), then aggregate each
- * user's orders into a JSON array. FILTER keeps a user with no orders at `[]` instead of `[null]`.
+ * user's orders into a JSON array. FILTER drops the all-NULL row a user with no orders joins to
+ * (json_agg then yields NULL, not `[null]`), and COALESCE turns that NULL into `[]`.
  */
 export async function loadWithJoin(pool: pg.Pool, limit: number): Promise<UserWithOrders[]> {
   assertLimit(limit);

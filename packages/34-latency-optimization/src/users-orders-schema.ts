@@ -15,8 +15,8 @@ export interface SeedOptions {
 const STATUSES = ['placed', 'paid', 'shipped', 'delivered'];
 
 /**
- * Creates `users` and `orders` in the pool's schema (its search_path) and fills them. PostgreSQL indexes a
- * primary key but never a foreign key column by itself: without `index`, orders.user_id has none.
+ * Creates `users` and `orders` in the pool's schema (its search_path) and fills them. PostgreSQL indexes
+ * primary keys and unique/exclusion constraints, but never a foreign key column by itself: without `index`, orders.user_id has none.
  */
 export async function createUsersAndOrders(pool: pg.Pool, options: SeedOptions): Promise<void> {
   const { users, ordersPerUser, usersWithOrders = users, index = true } = options;
