@@ -22,6 +22,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
@@ -114,6 +115,8 @@ const sleepSync = (ms: number): void => {
 
 const STALE_AFTER_MS = 60_000;
 
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function openProgress(options: StoreOptions = {}): ProgressStore {
   const path = options.path ?? progressPath();
   const dir = dirname(path);
@@ -148,20 +151,24 @@ export function openProgress(options: StoreOptions = {}): ProgressStore {
   /** Is the lock's holder gone? Judged from its content: "<pid> <epoch ms>". */
   function stale(content: string): boolean {
     const [pid, since] = content.trim().split(' ').map(Number);
-    if (!pid || !since) return true; // a holder killed between create and write leaves it empty
+    if (!pid || !since) return true;
     return !pidAlive(pid) || Date.now() - since > STALE_AFTER_MS;
   }
 
   function lock(): void {
     const deadline = Date.now() + lockTimeoutMs;
     for (;;) {
+      // The lock appears with its content in one step (link fails if it exists): a reader never sees an
+      // empty lock it would have to guess about.
+      const mine = `${lockPath}.${process.pid}`;
+      writeFileSync(mine, `${process.pid} ${Date.now()}`);
       try {
-        const fd = openSync(lockPath, 'wx');
-        writeSync(fd, `${process.pid} ${Date.now()}`);
-        closeSync(fd);
+        linkSync(mine, lockPath);
         return;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      } finally {
+        rmSync(mine, { force: true });
       }
       let content: string | undefined;
       try {
@@ -172,21 +179,20 @@ export function openProgress(options: StoreOptions = {}): ProgressStore {
       if (stale(content)) {
         // Take it over by renaming (only one contender's rename succeeds). If what we renamed is not the
         // stale lock we judged — someone took it in between — hand it back with link (fails if taken again).
-        const mine = `${lockPath}.stale-${process.pid}`;
+        const taken = `${lockPath}.stale-${process.pid}`;
         try {
-          renameSync(lockPath, mine);
+          renameSync(lockPath, taken);
         } catch {
           continue;
         }
-        const taken = readFileSync(mine, 'utf8');
-        if (taken !== content) {
+        if (readFileSync(taken, 'utf8') !== content) {
           try {
-            linkSync(mine, lockPath);
+            linkSync(taken, lockPath);
           } catch {
             // someone holds a newer lock; theirs stands
           }
         }
-        rmSync(mine, { force: true });
+        rmSync(taken, { force: true });
         continue;
       }
       if (Date.now() > deadline)
@@ -197,12 +203,14 @@ export function openProgress(options: StoreOptions = {}): ProgressStore {
 
   const unlock = () => rmSync(lockPath, { force: true });
 
-  /** Temp files of writers that died mid-write (their pid is in the name). */
+  /** Files of writers that died mid-write: `.progress.json.<pid>.tmp` and `progress.json.lock.<pid>`. */
   function sweepTemps(): void {
-    const prefix = `.${basename(path)}.`;
+    const temp = new RegExp(
+      `^\\.${escape(basename(path))}\\.(\\d+)\\.tmp$|^${escape(basename(lockPath))}\\.(?:stale-)?(\\d+)$`,
+    );
     for (const name of readdirSync(dir)) {
-      const pid =
-        name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -4)) : 0;
+      const m = temp.exec(name);
+      const pid = Number(m?.[1] ?? m?.[2] ?? 0);
       if (pid && pid !== process.pid && !pidAlive(pid)) rmSync(join(dir, name), { force: true });
     }
   }
