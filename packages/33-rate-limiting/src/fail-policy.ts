@@ -11,19 +11,10 @@
  * Two details matter in production. A timeout: a store that hangs must not hang every request. And a short
  * "skip the store" period after a failure: while Redis is down, each request should not pay the timeout.
  */
-import type { RedisOptions } from 'ioredis';
 import type { Clock, Decision, RateLimiter } from './policy.ts';
 
-/**
- * ioredis options for a limiter's client: while Redis is unreachable, fail each command at once instead of
- * queueing it until a reconnect (the default), so the fail policy decides within its timeout.
- */
-export const LIMITER_CLIENT_OPTIONS = {
-  lazyConnect: true,
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 0,
-  retryStrategy: () => null,
-} as const satisfies RedisOptions;
+// The client side of the same story (fail fast per command, reconnect with backoff) is redis-client.ts.
+export { LIMITER_CLIENT_OPTIONS } from './redis-client.ts';
 
 export type StoreErrorPolicy = 'open' | 'closed' | { fallback: RateLimiter };
 

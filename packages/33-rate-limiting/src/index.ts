@@ -3,7 +3,6 @@ export {
   type FailPolicyEvent,
   type FailPolicyOptions,
   type GuardedRateLimiter,
-  LIMITER_CLIENT_OPTIONS,
   type StoreErrorPolicy,
   withFailPolicy,
 } from './fail-policy.ts';
@@ -26,6 +25,14 @@ export {
   type Policy,
   type RateLimiter,
 } from './policy.ts';
+export {
+  type ConnectLimiterClientOptions,
+  connectLimiterClient,
+  LIMITER_CLIENT_OPTIONS,
+  limiterClientOptions,
+  type ReconnectBackoff,
+  reconnectDelay,
+} from './redis-client.ts';
 export { seedSlidingLogBuggyMemory, seedSlidingLogBuggyRedis } from './seed-sliding-log-buggy.ts';
 export { SLIDING_LOG_LUA, slidingLogMemory, slidingLogRedis } from './sliding-log.ts';
 export {
