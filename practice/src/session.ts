@@ -150,7 +150,11 @@ export async function runSession(ctx: Context, scope?: Scope): Promise<number> {
   intro(style.bold('interview-lab · practice'));
   if (first)
     log.info(
-      `Recall cards from each README and predict-the-output snippets, scheduled by FSRS.\nProgress is saved after every card in ${store.path}. Ctrl-C stops at any time.`,
+      [
+        'Say each answer aloud as in an interview, then grade yourself; predict what snippets print.',
+        'Cards come back when FSRS says you are about to forget them. Ctrl-C stops at any time;',
+        `every grade is saved at once in ${store.path}`,
+      ].join('\n'),
     );
   let states = scheduler.replay(store.load().reviews);
   const chosen = scope ?? (await pickScope(ctx, states));
