@@ -115,7 +115,7 @@ const sleepSync = (ms: number): void => {
 
 const STALE_AFTER_MS = 60_000;
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function openProgress(options: StoreOptions = {}): ProgressStore {
   const path = options.path ?? progressPath();
@@ -206,7 +206,7 @@ export function openProgress(options: StoreOptions = {}): ProgressStore {
   /** Files of writers that died mid-write: `.progress.json.<pid>.tmp` and `progress.json.lock.<pid>`. */
   function sweepTemps(): void {
     const temp = new RegExp(
-      `^\\.${escape(basename(path))}\\.(\\d+)\\.tmp$|^${escape(basename(lockPath))}\\.(?:stale-)?(\\d+)$`,
+      `^\\.${escapeRegExp(basename(path))}\\.(\\d+)\\.tmp$|^${escapeRegExp(basename(lockPath))}\\.(?:stale-)?(\\d+)$`,
     );
     for (const name of readdirSync(dir)) {
       const m = temp.exec(name);

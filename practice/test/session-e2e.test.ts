@@ -59,8 +59,10 @@ describe('pnpm practice in a terminal', () => {
     await waitFor('How well did you know it?');
     tmux('send-keys', '-t', 'session', 'g');
     await waitFor('What does it print?');
-    for (const line of ['built', 'square 1', 'got 1', 'square 2', 'got 4'])
-      tmux('send-keys', '-t', 'session', '-l', line), tmux('send-keys', '-t', 'session', 'Enter');
+    for (const line of ['built', 'square 1', 'got 1', 'square 2', 'got 4']) {
+      tmux('send-keys', '-t', 'session', '-l', line);
+      tmux('send-keys', '-t', 'session', 'Enter');
+    }
     tmux('send-keys', '-t', 'session', 'Enter');
     await waitFor('Right.');
     // The third card's prompt is up: the second grade is saved by then.
