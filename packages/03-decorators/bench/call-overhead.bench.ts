@@ -133,9 +133,12 @@ export default [
     },
     claims: [
       {
-        says: 'A pass-through wrapper (rest args + apply) costs under 2× a direct call: V8 inlines it',
+        // The direct call is ~5 ns including the loop, so the ratio is large for a few nanoseconds: one run
+        // measured 1.98×. Whether V8 also removes the rest array (escape analysis after inlining `apply`)
+        // varies with the call site, so the bound allows the wrapper up to three direct calls' worth on top.
+        says: 'A pass-through wrapper (rest args + apply) adds nanoseconds, not microseconds: under 4× a trivial direct call',
         subject: '@passThrough',
-        below: 2,
+        below: 4,
       },
       {
         says: 'Memoizing a trivial computation makes it slower: a cache hit costs over 3× doing the work',

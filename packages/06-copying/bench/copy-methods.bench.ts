@@ -47,10 +47,12 @@ export default [
         seed: SEED_SHALLOW,
       },
       {
-        says: 'On JSON-safe nested data, a JSON round trip costs about what structuredClone costs (within 1.5×)',
+        // Not "about the same": both are native, and which one wins on ~90 small objects of short strings
+        // depends on the CPU (0.99 on one 2-core machine, 0.60 on another, same Node). What holds everywhere
+        // is that the JSON round trip is no slower; how much faster is the machine's.
+        says: 'On JSON-safe nested data a JSON round trip is no slower than structuredClone (under 1.25×); how much faster it is depends on the CPU',
         subject: 'JSON round trip',
-        above: 1 / 1.5,
-        below: 1.5,
+        below: 1.25,
       },
       {
         says: 'The hand-written deepClone (prototypes, descriptors, Map/Set) stays within 2× of structuredClone',
@@ -88,10 +90,10 @@ export default [
         seed: SEED_SHALLOW,
       },
       {
-        says: 'On 1,000 JSON-safe records, JSON and structuredClone cost about the same (within 1.5×)',
+        // Same reasoning as the nested order: the lower bound of a "within 1.5×" band is a CPU's property.
+        says: 'On 1,000 JSON-safe records a JSON round trip is no slower than structuredClone (under 1.25×); how much faster it is depends on the CPU',
         subject: 'JSON round trip',
-        above: 1 / 1.5,
-        below: 1.5,
+        below: 1.25,
       },
     ],
   }),

@@ -34,10 +34,13 @@ export default [
       ...Object.fromEntries(ALGORITHMS.map((a) => [memoryLabel(a.label), task(a.memory(POLICY))])),
       [PEER]: task(new RateLimiterMemory({ points: POLICY.limit, duration: POLICY.windowMs / 1000 })),
     },
+    // Each decision is a fraction of a microsecond and both sides pay the same awaited promise, which is a
+    // large, CPU-dependent share of it: 0.39-0.43 for ours here, 0.76-0.80 on a second 2-core machine (same
+    // Node). "1.5× faster" was this machine's figure; "faster" holds on both, with a 10% margin.
     claims: ALGORITHMS.map((a) => ({
-      says: `in-process, the ${a.label} decides at least 1.5× faster than RateLimiterMemory`,
+      says: `in-process, the ${a.label} decides faster than RateLimiterMemory (under 0.9×); by how much depends on the CPU, as both pay an await per decision`,
       subject: memoryLabel(a.label),
-      below: 0.67,
+      below: 0.9,
     })),
   }),
 ];
