@@ -5,8 +5,8 @@ import {
   formatBytes,
   formatDuration,
   formatNumber,
-  heading,
   kv,
+  lessonCheck,
   listen,
   medianTimePerCallAsync,
   note,
@@ -20,6 +20,7 @@ import {
   table,
 } from '@lab/common';
 import { interleaved } from '@lab/common/bench';
+import { deleteKeysWithPrefix } from '@lab/common/services';
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -46,19 +47,60 @@ import { addOrdersUserIndex, createUsersAndOrders, dropOrdersUserIndex } from '.
 const SCHEMA = 'lat34_demo';
 const REDIS_PREFIX = 'lat34:demo:';
 const PAGE = 100;
+const BENCH = 'pnpm bench latency-optimization';
 
 const times = (slow: number, fast: number) => `${formatNumber(slow / fast)}×`;
 
-async function deleteDemoKeys(redis: Redis): Promise<void> {
-  for await (const keys of redis.scanStream({ match: `${REDIS_PREFIX}*`, count: 500 }) as AsyncIterable<
-    string[]
-  >)
-    if (keys.length > 0) await redis.del(...keys);
+let seeded: Promise<pg.Pool> | undefined;
+/** The demo's database, created on first use: 5,000 users × 10 orders (the first 100 users are the page). */
+function usersAndOrders(): Promise<pg.Pool> {
+  seeded ??= (async () => {
+    const pool = await postgres({ schema: SCHEMA, max: 10 });
+    await resetSchema(pool, SCHEMA);
+    await createUsersAndOrders(pool, { users: 5_000, ordersPerUser: 10 });
+    return pool;
+  })();
+  return seeded;
+}
+
+let withProducts: Promise<pg.Pool> | undefined;
+/** The same database with a 200-row products table, for the HTTP sections. */
+function productsDb(): Promise<pg.Pool> {
+  withProducts ??= usersAndOrders().then(async (pool) => {
+    await createProducts(pool, 200);
+    return pool;
+  });
+  return withProducts;
+}
+
+/** Runs `fn` with Redis (or `undefined` after a one-line skip note); its keys under `prefix` go before and after. */
+async function withRedis(what: string, prefix: string, fn: (redis: Redis | undefined) => Promise<void>) {
+  const redis = await redisOrSkip(what);
+  if (redis) await deleteKeysWithPrefix(redis, `${REDIS_PREFIX}${prefix}`);
+  try {
+    await fn(redis);
+  } finally {
+    if (redis) await deleteKeysWithPrefix(redis, `${REDIS_PREFIX}${prefix}`);
+  }
+}
+
+/** The catalog API on a loopback port, its response cache in Redis when there is one. */
+async function withCatalogServer(fn: (url: string, pool: pg.Pool) => Promise<void>): Promise<void> {
+  const pool = await productsDb();
+  await withRedis('the Redis response cache (an in-process one is used)', 'http:', async (redis) => {
+    const store: CacheStore<CachedResponse> = redis
+      ? redisStore(redis, { prefix: `${REDIS_PREFIX}http:` })
+      : memoryStore<CachedResponse>();
+    const server = await listen(createCatalogApp({ pool, store }).app);
+    try {
+      await fn(server.url, pool);
+    } finally {
+      await server.close();
+    }
+  });
 }
 
 function lruSection(): void {
-  heading('1. An in-process TTL + LRU cache (Map-based, injected clock)');
-  note('Bounded twice: by size (least recently used goes first) and by age (a deadline per entry).');
   let now = 0;
   const cache = new TtlLruCache<string, string>({ maxEntries: 3, ttlMs: 1_000, now: () => now });
   cache.set('a', 'A').set('b', 'B').set('c', 'C');
@@ -79,124 +121,132 @@ function lruSection(): void {
   kv({ ...cache.stats });
 }
 
-async function stampedeSection(redis: Redis | undefined): Promise<void> {
-  heading('2. Cache stampede: 100 concurrent misses on one cold key');
-  note('A popular key expires; every request in flight misses at once and all of them hit the database.');
-  const slowOrigin = (counter: { calls: number }) => async () => {
-    counter.calls++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    return 'page';
-  };
+/** An origin that takes 20 ms and counts its calls. */
+const slowOrigin = (counter: { calls: number }) => async () => {
+  counter.calls++;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return 'page';
+};
+
+async function stampedeAcrossInstances(redis: Redis): Promise<number> {
+  const counter = { calls: 0 };
+  const prefix = `${REDIS_PREFIX}stampede:`;
+  const instances = [1, 2].map(
+    () =>
+      new CacheAside({
+        store: redisStore<string>(redis, { prefix }),
+        ttlMs: 60_000,
+        load: slowOrigin(counter),
+        lock: new RedisLock(redis, { prefix: `${prefix}lock:` }),
+      }),
+  );
+  await Promise.all(instances.flatMap((api) => Array.from({ length: 50 }, () => api.get('hot'))));
+  return counter.calls;
+}
+
+async function stampedeSection(): Promise<void> {
   const rows: Array<Record<string, string | number>> = [];
   for (const singleFlight of [false, true]) {
     const counter = { calls: 0 };
-    const cache = new CacheAside({
-      store: memoryStore<string>(),
-      ttlMs: 60_000,
-      singleFlight,
-      load: slowOrigin(counter),
-    });
+    const store = memoryStore<string>();
+    const cache = new CacheAside({ store, ttlMs: 60_000, singleFlight, load: slowOrigin(counter) });
     await Promise.all(Array.from({ length: 100 }, () => cache.get('hot')));
     rows.push({
       protection: singleFlight ? 'single-flight (in-flight promise map)' : 'none',
       'origin calls': counter.calls,
     });
   }
-  if (redis) {
-    const counter = { calls: 0 };
-    const prefix = `${REDIS_PREFIX}stampede:`;
-    const instances = [1, 2].map(
-      () =>
-        new CacheAside({
-          store: redisStore<string>(redis, { prefix }),
-          ttlMs: 60_000,
-          load: slowOrigin(counter),
-          lock: new RedisLock(redis, { prefix: `${prefix}lock:` }),
-        }),
-    );
-    await Promise.all(instances.flatMap((api) => Array.from({ length: 50 }, () => api.get('hot'))));
+  await withRedis('the cross-process Redis lock', 'stampede:', async (redis) => {
+    if (!redis) return;
     rows.push({
       protection: '2 instances (separate single-flight maps) × 50 + Redis lock',
-      'origin calls': counter.calls,
+      'origin calls': await stampedeAcrossInstances(redis),
     });
-  }
+  });
   table(rows);
   check(rows[1]?.['origin calls'] === 1, 'single-flight: 100 concurrent misses → exactly 1 origin call');
 }
 
-async function cacheAsideSection(pool: pg.Pool, redis: Redis | undefined): Promise<void> {
-  heading('3. Cache-aside: miss → load → store with TTL; invalidate on write');
-  note(`The origin is the "${PAGE} users with their orders" query; the cache holds its result.`);
-  const store: CacheStore<UserWithOrders[]> = redis
-    ? redisStore(redis, { prefix: `${REDIS_PREFIX}aside:` })
-    : memoryStore<UserWithOrders[]>();
-  const cache = new CacheAside({ store, ttlMs: 30_000, load: () => loadWithJoin(pool, PAGE) });
-  const stats = queryStats(pool);
-  stats.reset();
-  const first = await cache.get('users:page:1');
-  const afterMiss = stats.count;
-  await cache.get('users:page:1');
-  say(
-    `${store.kind} store · first read: ${afterMiss} query (miss) · second read: ${stats.count - afterMiss} queries (hit)`,
-  );
-  if (redis)
+async function cacheAsideSection(): Promise<void> {
+  const pool = await usersAndOrders();
+  await withRedis('the Redis cache-aside and its TTL', 'aside:', async (redis) => {
+    const store: CacheStore<UserWithOrders[]> = redis
+      ? redisStore(redis, { prefix: `${REDIS_PREFIX}aside:` })
+      : memoryStore<UserWithOrders[]>();
+    const cache = new CacheAside({ store, ttlMs: 30_000, load: () => loadWithJoin(pool, PAGE) });
+    const stats = queryStats(pool);
+    stats.reset();
+    const first = await cache.get('users:page:1');
+    const afterMiss = stats.count;
+    await cache.get('users:page:1');
     say(
-      `Redis TTL left on the key: ${formatDuration(await redis.pttl(`${REDIS_PREFIX}aside:users:page:1`))}`,
+      `${store.kind} store · first read: ${afterMiss} query (miss) · second read: ${stats.count - afterMiss} queries (hit)`,
     );
-
-  await pool.query('UPDATE orders SET total_cents = total_cents + 100 WHERE id = 1');
-  const stale = await cache.get('users:page:1');
-  await cache.invalidate('users:page:1');
-  const fresh = await cache.get('users:page:1');
-  const total = (page: UserWithOrders[]) => page[0]?.orders[0]?.totalCents;
-  say(
-    `order 1 total: before ${total(first)} · after the write, not invalidated: ${total(stale)} (stale) · after invalidate: ${total(fresh)}`,
-  );
-  kv({ ...cache.stats });
-
-  heading('3b. What a hit saves: in-process hit vs Redis hit vs database');
-  const page = await loadWithJoin(pool, PAGE);
-  const local = memoryStore<UserWithOrders[]>();
-  await local.set('p', page, 60_000);
-  const measured = [
-    {
-      label: 'miss: PostgreSQL query',
-      value: await medianTimePerCallAsync(() => loadWithJoin(pool, PAGE), { rounds: 30 }),
-    },
-    ...(redis
-      ? [
-          {
-            label: 'hit: Redis GET + JSON.parse',
-            value: await medianTimePerCallAsync(() => store.get('users:page:1'), { rounds: 50 }),
-          },
-        ]
-      : []),
-    {
-      label: 'hit: in-process',
-      value: await medianTimePerCallAsync(() => local.get('p'), { rounds: 2_000 }),
-    },
-  ];
-  bars(measured, formatDuration);
-  const db = measured[0]?.value ?? 0;
-  for (const row of measured.slice(1))
-    say(`${row.label}: ${times(db, row.value)} faster than the query (median)`);
-  say(`payload: ${formatBytes(Buffer.byteLength(JSON.stringify(page)))} of JSON for ${PAGE} users`);
+    if (redis)
+      say(
+        `Redis TTL left on the key: ${formatDuration(await redis.pttl(`${REDIS_PREFIX}aside:users:page:1`))}`,
+      );
+    await pool.query('UPDATE orders SET total_cents = total_cents + 100 WHERE id = 1');
+    const stale = await cache.get('users:page:1');
+    await cache.invalidate('users:page:1');
+    const fresh = await cache.get('users:page:1');
+    const total = (page: UserWithOrders[]) => page[0]?.orders[0]?.totalCents;
+    say(
+      `order 1 total: before ${total(first)} · after the write, not invalidated: ${total(stale)} (stale) · after invalidate: ${total(fresh)}`,
+    );
+    kv({ ...cache.stats });
+  });
 }
 
-async function httpSection(pool: pg.Pool, redis: Redis | undefined): Promise<void> {
-  heading('4. HTTP caching: ETag + If-None-Match → 304, Cache-Control');
-  note('The client keeps the body and asks "still this version?"; a match costs headers only.');
-  await createProducts(pool, 200);
-  const store: CacheStore<CachedResponse> = redis
-    ? redisStore(redis, { prefix: `${REDIS_PREFIX}http:` })
-    : memoryStore<CachedResponse>();
-  const catalog = createCatalogApp({ pool, store });
-  const server = await listen(catalog.app);
-  try {
+async function hitCostSection(): Promise<void> {
+  const pool = await usersAndOrders();
+  await withRedis('the Redis hit', 'cost:', async (redis) => {
+    const page = await loadWithJoin(pool, PAGE);
+    const local = memoryStore<UserWithOrders[]>();
+    await local.set('p', page, 60_000);
+    const remote = redis
+      ? redisStore<UserWithOrders[]>(redis, { prefix: `${REDIS_PREFIX}cost:` })
+      : undefined;
+    await remote?.set('p', page, 60_000);
+    const measured = [
+      {
+        label: 'miss: PostgreSQL query',
+        value: await medianTimePerCallAsync(() => loadWithJoin(pool, PAGE), { rounds: 30 }),
+      },
+      ...(remote
+        ? [
+            {
+              label: 'hit: Redis GET + JSON.parse',
+              value: await medianTimePerCallAsync(() => remote.get('p'), { rounds: 50 }),
+            },
+          ]
+        : []),
+      {
+        label: 'hit: in-process',
+        value: await medianTimePerCallAsync(() => local.get('p'), { rounds: 2_000 }),
+      },
+    ];
+    bars(measured, formatDuration);
+    const db = measured[0]?.value ?? 0;
+    for (const row of measured.slice(1))
+      lessonCheck(
+        row.value < db,
+        `${row.label} is faster than the query`,
+        `${times(db, row.value)} faster, median`,
+        BENCH,
+      );
+    say(`payload: ${formatBytes(Buffer.byteLength(JSON.stringify(page)))} of JSON for ${PAGE} users`);
+  });
+}
+
+type Row = Record<string, string | number>;
+
+async function etagSection(): Promise<void> {
+  await withCatalogServer(async (url, pool) => {
     const stats = queryStats(pool);
     const call = async (label: string, path: string, options: Parameters<typeof rawRequest>[1] = {}) => {
       stats.reset();
-      const r = await rawRequest(server.url + path, options);
+      const r = await rawRequest(url + path, options);
       return {
         request: label,
         status: r.status,
@@ -227,19 +277,21 @@ async function httpSection(pool: pg.Pool, redis: Redis | undefined): Promise<voi
       old.status === 200 && old.ETag !== first.ETag,
       'after the write the old tag gets 200 and a new ETag',
     );
+  });
+}
 
-    heading('5. Compression: the same JSON list on the wire');
-    note('Negotiated from Accept-Encoding; the ETag is weak (W/) because it covers every encoding.');
+async function compressionSection(): Promise<void> {
+  await withCatalogServer(async (url) => {
     const sizes: Array<{ label: string; value: number }> = [];
     for (const accept of ['identity', 'gzip', 'gzip, deflate, br']) {
-      const r = await rawRequest(`${server.url}/products`, { headers: { 'Accept-Encoding': accept } });
+      const r = await rawRequest(`${url}/products`, { headers: { 'Accept-Encoding': accept } });
       const sent = String(r.headers['content-encoding'] ?? 'identity');
       sizes.push({ label: `Accept-Encoding: ${accept} → ${sent}`, value: r.body.length });
     }
     bars(sizes, formatBytes);
     const plain = sizes[0]?.value ?? 1;
     for (const s of sizes.slice(1)) say(`${s.label}: ${formatNumber(100 * (1 - s.value / plain))}% smaller`);
-    const body = (await rawRequest(`${server.url}/products`)).body;
+    const body = (await rawRequest(`${url}/products`)).body;
     const timed = await interleaved(
       { q6: () => compress(body, 'br'), q11: () => compress(body, 'br', { brotliQuality: 11 }) },
       { rounds: 3, warmupRounds: 1 },
@@ -248,16 +300,19 @@ async function httpSection(pool: pg.Pool, redis: Redis | undefined): Promise<voi
     const q11 = summarize(timed.q11 ?? []).median;
     const q11Size = (await compress(body, 'br', { brotliQuality: 11 })).length;
     say(
-      `brotli quality 11 (zlib's default): ${formatBytes(q11Size)} in ${formatDuration(q11)}; quality 6: ${formatDuration(q6)} (${times(q11, q6)} the time per response)`,
+      `brotli quality 11 (zlib's default): ${formatBytes(q11Size)} in ${formatDuration(q11)}; quality 6: ${formatDuration(q6)}`,
     );
-  } finally {
-    await server.close();
-  }
+    lessonCheck(
+      q11 > q6,
+      'quality 11 costs more CPU per response than the quality 6 we send',
+      `q11 took ${times(q11, q6)} the time of q6`,
+      BENCH,
+    );
+  });
 }
 
-async function nPlusOneSection(pool: pg.Pool): Promise<void> {
-  heading(`6. N+1: ${PAGE} users with their orders, loaded four ways (and two more)`);
-  note('Same result every time; what differs is how many round trips it takes to build it.');
+async function nPlusOneSection(): Promise<void> {
+  const pool = await usersAndOrders();
   const stats = queryStats(pool);
   const queries: Record<string, number> = {};
   const results = new Set<string>();
@@ -273,24 +328,29 @@ async function nPlusOneSection(pool: pg.Pool): Promise<void> {
   );
   const medians = Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, summarize(s).median]));
   const slowest = medians['N+1 (sequential)'] ?? 0;
-  const rows = Object.keys(strategies).map((name) => ({
-    strategy: name,
-    queries: queries[name],
-    'median time': formatDuration(medians[name] ?? 0),
-    'vs N+1': times(slowest, medians[name] ?? 1),
-  }));
-  const identical = results.size === 1;
-  table(rows);
-  check(identical, 'all strategies returned identical users and orders');
+  table(
+    Object.keys(strategies).map((name) => ({
+      strategy: name,
+      queries: queries[name] ?? 0,
+      'median time': formatDuration(medians[name] ?? 0),
+      'vs N+1': times(slowest, medians[name] ?? 1),
+    })),
+  );
+  check(results.size === 1, 'all strategies returned identical users and orders');
+  const fewest = Object.keys(strategies).filter((name) => (queries[name] ?? 0) <= 2);
+  const beaten = fewest.filter((name) => (medians[name] ?? Infinity) < slowest);
+  lessonCheck(
+    beaten.length === fewest.length,
+    'every strategy with one or two queries beats sequential N+1',
+    `${beaten.length} of ${fewest.length} did`,
+    BENCH,
+  );
 }
 
-async function batcherSection(pool: pg.Pool): Promise<void> {
-  heading('7. A DataLoader-style batcher: per-item code, one query per tick');
-  note(
-    'Each resolver calls load(userId); the batcher collects the keys of one tick into one = ANY($1) query.',
-  );
+async function batcherSection(): Promise<void> {
+  const pool = await usersAndOrders();
   const keys = Array.from({ length: PAGE }, (_, i) => i + 1);
-  const rows: Array<Record<string, string | number>> = [];
+  const rows: Row[] = [];
   const stats = queryStats(pool);
   // Resolvers that await a different number of settled promises before they call load().
   const resolvers = (load: (id: number) => Promise<unknown>) =>
@@ -300,13 +360,11 @@ async function batcherSection(pool: pg.Pool): Promise<void> {
         return load(id);
       }),
     );
+  const batch = (ids: readonly number[]) => ordersOfUsers(pool, ids);
   for (const [name, loader] of [
-    ['Batcher (ours), nextTick', new Batcher((ids: readonly number[]) => ordersOfUsers(pool, ids))],
-    [
-      'Batcher, one microtask',
-      new Batcher((ids: readonly number[]) => ordersOfUsers(pool, ids), { schedule: 'microtask' }),
-    ],
-    ['dataloader package', new DataLoader((ids: readonly number[]) => ordersOfUsers(pool, ids))],
+    ['Batcher (ours), nextTick', new Batcher(batch)],
+    ['Batcher, one microtask', new Batcher(batch, { schedule: 'microtask' })],
+    ['dataloader package', new DataLoader(batch)],
   ] as const) {
     stats.reset();
     await resolvers((id) => loader.load(id));
@@ -316,9 +374,8 @@ async function batcherSection(pool: pg.Pool): Promise<void> {
   note('A batch sent one microtask later misses the loads that come after deeper await chains.');
 }
 
-async function indexSection(pool: pg.Pool): Promise<void> {
-  heading('8. The index: EXPLAIN ANALYZE of the query N+1 repeats');
-  note('PostgreSQL indexes primary and unique keys, never a foreign key: orders.user_id has no index yet.');
+async function indexSection(): Promise<void> {
+  const pool = await usersAndOrders();
   await dropOrdersUserIndex(pool);
   const before = await explainOrdersOfUser(pool, 42);
   await addOrdersUserIndex(pool);
@@ -330,44 +387,80 @@ async function indexSection(pool: pg.Pool): Promise<void> {
     say(label);
     code(plan.text.filter((line) => !/^\s*(Planning|Execution) Time/.test(line)).join('\n'));
   }
-  table([
-    {
-      plan: 'before',
-      scan: before.scan,
-      'rows read and thrown away': before.rowsRemovedByFilter,
-      'execution time': formatDuration(before.executionMs),
-    },
-    {
-      plan: 'after',
-      scan: after.scan,
-      'rows read and thrown away': after.rowsRemovedByFilter,
-      'execution time': formatDuration(after.executionMs),
-    },
-  ]);
-  say(`server-side execution: ${times(before.executionMs, after.executionMs)} faster with the index`);
+  table(
+    [['before', before] as const, ['after', after] as const].map(([plan, p]) => ({
+      plan,
+      scan: p.scan,
+      'rows read and thrown away': p.rowsRemovedByFilter,
+      'execution time': formatDuration(p.executionMs),
+    })),
+  );
+  lessonCheck(
+    after.executionMs < before.executionMs,
+    'the index makes the per-user query faster on the server',
+    `${times(before.executionMs, after.executionMs)} faster, one EXPLAIN ANALYZE each`,
+    BENCH,
+  );
 }
 
-await runDemo(
-  'API latency: caching layers and N+1 queries',
-  'Part 4, Q4 — in-process and Redis caches, stampedes, HTTP validators, compression, N+1 and indexes',
-  async () => {
-    const pool = await postgres({ schema: SCHEMA, max: 10 });
-    await resetSchema(pool, SCHEMA);
-    // 5,000 users × 10 orders: the first 100 users are the page, the rest make the table worth indexing.
-    await createUsersAndOrders(pool, { users: 5_000, ordersPerUser: 10 });
-
-    const redis = await redisOrSkip('the Redis cache-aside, its TTL and the cross-process lock');
-    lruSection();
-    if (redis) await deleteDemoKeys(redis);
-    try {
-      await stampedeSection(redis);
-      await cacheAsideSection(pool, redis);
-      await httpSection(pool, redis);
-    } finally {
-      if (redis) await deleteDemoKeys(redis);
-    }
-    await nPlusOneSection(pool);
-    await batcherSection(pool);
-    await indexSection(pool);
-  },
-);
+await runDemo({
+  title: 'API latency: caching layers and N+1 queries',
+  subtitle:
+    'Part 4, Q4 — in-process and Redis caches, stampedes, HTTP validators, compression, N+1 and indexes',
+  sections: [
+    {
+      id: 'lru',
+      title: 'An in-process TTL + LRU cache (Map-based, injected clock)',
+      why: 'Bounded twice: by size (least recently used goes first) and by age (a deadline per entry).',
+      run: lruSection,
+    },
+    {
+      id: 'stampede',
+      title: 'Cache stampede: 100 concurrent misses on one cold key',
+      why: 'A popular key expires; every request in flight misses at once and all of them hit the database.',
+      run: stampedeSection,
+    },
+    {
+      id: 'cache-aside',
+      title: 'Cache-aside: miss → load → store with TTL; invalidate on write',
+      why: `The origin is the "${PAGE} users with their orders" query; the cache holds its result.`,
+      run: cacheAsideSection,
+    },
+    {
+      id: 'hit-cost',
+      title: 'What a hit saves: in-process hit vs Redis hit vs database',
+      why: 'A Redis hit still pays a round trip and a JSON.parse; an in-process hit pays neither.',
+      run: hitCostSection,
+    },
+    {
+      id: 'etag',
+      title: 'HTTP caching: ETag + If-None-Match → 304, Cache-Control',
+      why: 'The client keeps the body and asks "still this version?"; a match costs headers only.',
+      run: etagSection,
+    },
+    {
+      id: 'compression',
+      title: 'Compression: the same JSON list on the wire',
+      why: 'Negotiated from Accept-Encoding; the ETag is weak (W/) because it covers every encoding.',
+      run: compressionSection,
+    },
+    {
+      id: 'n-plus-one',
+      title: `N+1: ${PAGE} users with their orders, loaded four ways (and two more)`,
+      why: 'Same result every time; what differs is how many round trips it takes to build it.',
+      run: nPlusOneSection,
+    },
+    {
+      id: 'batcher',
+      title: 'A DataLoader-style batcher: per-item code, one query per tick',
+      why: 'Each resolver calls load(userId); the batcher collects the keys of one tick into one = ANY($1) query.',
+      run: batcherSection,
+    },
+    {
+      id: 'index',
+      title: 'The index: EXPLAIN ANALYZE of the query N+1 repeats',
+      why: 'PostgreSQL indexes primary and unique keys (and exclusion constraints), never a foreign key: orders.user_id has none yet.',
+      run: indexSection,
+    },
+  ],
+});
