@@ -9,4 +9,4 @@ export {
   type LeakCase,
   leakCases,
 } from './leaks.ts';
-export { isCollected, makeCycle, WeakValueCache } from './reachability.ts';
+export { gcRoundsUntilCollected, isCollected, makeCycle, WeakValueCache } from './reachability.ts';

@@ -5,6 +5,17 @@ import { forceGc } from '@lab/common';
  * FinalizationRegistry: its callbacks run some time after a GC, in a later task, never synchronously.
  */
 export async function isCollected(make: () => object, maxRounds = 20): Promise<boolean> {
+  return (await gcRoundsUntilCollected(make, maxRounds)) !== undefined;
+}
+
+/**
+ * How many forced full GCs it took before the FinalizationRegistry reported the objects `make` created as
+ * collected (usually 1), or `undefined` if they were still alive after `maxRounds`.
+ */
+export async function gcRoundsUntilCollected(
+  make: () => object,
+  maxRounds = 20,
+): Promise<number | undefined> {
   let collected = false;
   const registry = new FinalizationRegistry<string>(() => {
     collected = true;
@@ -13,13 +24,14 @@ export async function isCollected(make: () => object, maxRounds = 20): Promise<b
   (() => {
     registry.register(make(), 'target');
   })();
-  for (let round = 0; round < maxRounds && !collected; round++) {
+  for (let round = 1; round <= maxRounds; round++) {
     // A WeakRef target lives at least until the current job ends, so yield before collecting.
     await new Promise((resolve) => setImmediate(resolve));
     forceGc();
     await new Promise((resolve) => setImmediate(resolve));
+    if (collected) return round;
   }
-  return collected;
+  return undefined;
 }
 
 /** Two objects pointing at each other: a cycle reference counting alone could never free. */
