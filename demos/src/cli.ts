@@ -55,8 +55,8 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${formatListing(topics).join('\n')}\nrun one with: pnpm demo <slug|number>\n`);
         return 0;
       }
-      const topic = await pickTopic(topics);
-      return topic ? runTopic(topic) : 0;
+      const picked = await pickTopic(topics);
+      return picked ? runTopic(picked.topic, { demoArgs: picked.demoArgs }) : 0;
     }
     case 'run': {
       const found = lookUpTopic(command.topic, topics);

@@ -1,8 +1,15 @@
 import { style } from '@lab/common/output';
+import { practiceByTopic, type TopicPractice } from '@lab/practice/summary';
 import { partTitle, type Topic } from '@lab/tooling/topics';
 
-/** The topic list grouped by part, as lines of text. */
-export function formatListing(topics: readonly Topic[]): string[] {
+/**
+ * The topic list grouped by part, as lines of text, with each topic's practice state (cards seen, due now)
+ * from the `pnpm practice` progress file; no file, no state.
+ */
+export function formatListing(
+  topics: readonly Topic[],
+  practice: ReadonlyMap<string, TopicPractice> = practiceByTopic(),
+): string[] {
   const lines: string[] = [];
   for (const part of [1, 2, 3, 4]) {
     const inPart = topics.filter((t) => t.part === part);
@@ -11,9 +18,21 @@ export function formatListing(topics: readonly Topic[]): string[] {
     const width = Math.max(...inPart.map((t) => t.slug.length));
     for (const t of inPart) {
       const services = t.services.length ? style.dim(` [${t.services.join(', ')}]`) : '';
-      lines.push(`  ${style.cyan(t.id)}  ${t.slug.padEnd(width)}  ${t.title}${services}`);
+      const p = practice.get(t.slug);
+      const state = p
+        ? ` ${p.due ? style.yellow(`· ${p.due} due`) : style.dim('·')}${style.dim(`${p.due ? ',' : ''} ${p.seen} practised`)}`
+        : '';
+      lines.push(`  ${style.cyan(t.id)}  ${t.slug.padEnd(width)}  ${t.title}${services}${state}`);
     }
     lines.push('');
   }
+  const due = [...practice.values()].reduce((n, p) => n + p.due, 0);
+  lines.push(
+    style.dim(
+      practice.size === 0
+        ? 'practise for the interview: pnpm practice (recall cards and predict-the-output, spaced repetition)'
+        : `practice: ${due} card${due === 1 ? '' : 's'} due now — pnpm practice`,
+    ),
+  );
   return lines;
 }
