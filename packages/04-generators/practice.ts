@@ -54,5 +54,25 @@ console.log([...letters].length);`,
         'A generator object is a one-shot iterator, like a Python generator: the second spread finds it exhausted. An array, or calling twoLetters() again, gives a fresh pass.',
       see: { section: 'lazy', file: 'src/lazy.ts' },
     },
+    {
+      id: 'return-value-skipped',
+      prompt: 'A generator both yields and returns a value. What do spread, yield* and next() see?',
+      code: `function* inner() {
+  yield 'a';
+  return 'done';
+}
+function* outer() {
+  const result = yield* inner();
+  yield result;
+}
+console.log([...inner()].join(','));
+console.log([...outer()].join(','));
+const it = inner();
+console.log(JSON.stringify([it.next(), it.next(), it.next()]));`,
+      output: 'a\na,done\n[{"value":"a","done":false},{"value":"done","done":true},{"done":true}]',
+      explain:
+        "The return value rides on the { done: true } result, which for…of and spread throw away; only yield* hands it over, as the value of the yield* expression (Python's yield from does the same). After that the generator is finished: next() gives { value: undefined, done: true }, and JSON drops the undefined.",
+      see: { section: 'yield-star', file: 'src/flatten.ts' },
+    },
   ],
 });
