@@ -134,7 +134,7 @@ async function askPredict(card: Card & { kind: 'predict' }): Promise<Grade | typ
   });
   if (isCancel(typed)) return STOPPED;
   if (sameOutput(typed, item.output)) {
-    log.success(`${style.green('Right.')} ${wrap(inline(item.explain), width())}`);
+    log.success(wrap(`${style.green('Right.')} ${inline(item.explain)}`, width()));
     return 'good';
   }
   log.error(`Not quite. It prints:\n${item.output}`);
