@@ -11,7 +11,7 @@
  * Two details matter in production. A timeout: a store that hangs must not hang every request. And a short
  * "skip the store" period after a failure: while Redis is down, each request should not pay the timeout.
  */
-import type { Clock, Decision, RateLimiter } from './policy.ts';
+import { type Clock, checkKey, type Decision, type RateLimiter } from './policy.ts';
 
 // The client side of the same story (fail fast per command, reconnect with backoff) is redis-client.ts.
 export { LIMITER_CLIENT_OPTIONS } from './redis-client.ts';
@@ -101,6 +101,9 @@ export function withFailPolicy(limiter: RateLimiter, options: FailPolicyOptions)
     name: limiter.name,
     stats,
     async consume(key) {
+      // A key no limiter accepts is the caller's bug, not a store outage: counted as one, it would make
+      // every client skip the store for the next retryStoreAfterMs.
+      checkKey(key);
       if (now() < skipStoreUntil) return degrade(key);
       try {
         stats.storeCalls++;

@@ -10,7 +10,7 @@ export { FIXED_WINDOW_LUA, fixedWindowMemory, fixedWindowRedis } from './fixed-w
 export { emissionIntervalUs, GCRA_LUA, gcraMemory, gcraRedis } from './gcra.ts';
 export { parseRateLimitField, type RateLimitItem, rateLimitHeaders } from './headers.ts';
 export { byIp, byRoute, byUser, type KeyFn, normalizeAddress, type RequestUser, userOf } from './keys.ts';
-export { type RateLimitOptions, rateLimit } from './middleware.ts';
+export { limiterKey, type RateLimitOptions, rateLimit } from './middleware.ts';
 export { nonAtomicFixedWindowRedis } from './non-atomic-fixed-window.ts';
 export {
   type AlgorithmName,

@@ -2,6 +2,7 @@
  * Express middleware: pick the limiter (one, or one per tier), pick the key (IP, user, route), decide, set
  * the headers, and answer 429 — or, when the store is down, whatever the stated fail policy says.
  */
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { type FailPolicyOptions, type GuardedRateLimiter, withFailPolicy } from './fail-policy.ts';
 import { rateLimitHeaders } from './headers.ts';
@@ -16,6 +17,19 @@ export interface RateLimitOptions extends Partial<FailPolicyOptions> {
 }
 
 const PROBLEM = 'https://iana.org/assignments/http-problem-types';
+
+/** The longest key the limiters take (see checkKey); Redis keys have to end somewhere. */
+const MAX_KEY_LENGTH = 512;
+
+/**
+ * What a key function made of the request, as a key the limiters accept. A key function may read a header
+ * the client chooses (an API key, say): an empty or over-long value is counted under its SHA-256, in a
+ * bucket of its own, instead of being refused — which would turn a crafted header into a 500 or an outage.
+ */
+export function limiterKey(raw: string): string {
+  if (raw.length > 0 && raw.length <= MAX_KEY_LENGTH) return raw;
+  return `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+}
 
 function setHeaders(res: Response, decision: Decision, limiter: RateLimiter): void {
   const headers = rateLimitHeaders(decision, limiter);
@@ -54,7 +68,7 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
 
   return async (req, res, next) => {
     const limiter = choose(req, res);
-    const decision = await guard(limiter).consume(key(req, res));
+    const decision = await guard(limiter).consume(limiterKey(key(req, res)));
     if (decision.degraded === 'closed') {
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
       res

@@ -8,6 +8,7 @@ import {
   manualClock,
   mostAdmittedWithin,
   replay,
+  SEED_SLIDING_LOG_BUGGY,
   slidingLogMemory,
   slidingWindowCounterMemory,
   tokenBucketMemory,
@@ -120,6 +121,22 @@ describe.each(ALGORITHMS.map((a) => [a.label, a] as const))('%s (in-process)', (
     expect(limiter.size).toBe(1);
   });
 });
+
+describe.each([...ALGORITHMS, SEED_SLIDING_LOG_BUGGY].map((a) => [a.label, a] as const))(
+  '%s (in-process): keys',
+  (_, algorithm) => {
+    it('refuses an empty or over-long key before counting anything, and takes one of 512 characters', async () => {
+      const limiter = algorithm.memory({ limit: 2, windowMs: 1000 }, { now: () => 0 });
+      for (const key of ['', 'k'.repeat(513), 'k'.repeat(10_000)]) {
+        expect(() => limiter.decide(key)).toThrow(/non-empty string of at most 512/);
+        await expect(Promise.resolve().then(() => limiter.consume(key))).rejects.toThrow(TypeError);
+      }
+      expect(limiter.size).toBe(0);
+      expect(limiter.decide('k'.repeat(512)).allowed).toBe(true);
+      expect(limiter.size).toBe(1);
+    });
+  },
+);
 
 describe('what each algorithm allows over time', () => {
   it('fixed window admits 2 × limit across a window boundary, within 2 ms', async () => {

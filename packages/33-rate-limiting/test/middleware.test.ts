@@ -12,6 +12,7 @@ import {
   fixedWindowMemory,
   fixedWindowRedis,
   LIMITER_CLIENT_OPTIONS,
+  limiterKey,
   manualClock,
   parseRateLimitField,
   type RateLimiter,
@@ -238,6 +239,47 @@ describe('when Redis is down (a client pointed at a port nobody listens on)', ()
       event: 'rate-limit-store-down',
       error: expect.stringMatching(/within 100 ms/),
     });
+  });
+});
+
+describe('keys a client chooses', () => {
+  it('an empty or 10 000-character key gets a bucket of its own, never a store outage or a 500', async () => {
+    const limiter = fixedWindowMemory({ limit: 2, windowMs: 60_000 }, { now: () => 0 });
+    const log: FailPolicyEvent[] = [];
+    const byApiKey = (req: express.Request) => req.get('x-api-key') ?? '';
+    const url = await serve(
+      app((a) => a.use(rateLimit({ limiter, key: byApiKey, log: (e) => log.push(e) }))),
+    );
+    const statuses = async (headers: Record<string, string>) => {
+      const out = [];
+      for (let i = 0; i < 3; i++) out.push((await send(url, headers)).status);
+      return out;
+    };
+    expect(await statuses({ 'x-api-key': 'a'.repeat(10_000) })).toEqual([200, 200, 429]);
+    expect(await statuses({ 'x-api-key': 'b'.repeat(10_000) })).toEqual([200, 200, 429]);
+    expect(await statuses({})).toEqual([200, 200, 429]);
+    expect(await statuses({ 'x-api-key': 'c'.repeat(512) })).toEqual([200, 200, 429]);
+    expect(log).toEqual([]);
+  });
+
+  it('limiterKey keeps a usable key as it is and hashes the others', () => {
+    expect(limiterKey('user:ann')).toBe('user:ann');
+    expect(limiterKey('k'.repeat(512))).toBe('k'.repeat(512));
+    expect(limiterKey('k'.repeat(513))).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(limiterKey('')).toBe('sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('withFailPolicy refuses a bad key as the caller’s error, not as a store outage', async () => {
+    const log: FailPolicyEvent[] = [];
+    const guarded = withFailPolicy(fixedWindowMemory({ limit: 2, windowMs: 60_000 }), {
+      onStoreError: 'open',
+      log: (e) => log.push(e),
+    });
+    await expect(guarded.consume('')).rejects.toThrow(TypeError);
+    await expect(guarded.consume('x'.repeat(513))).rejects.toThrow(TypeError);
+    expect(guarded.stats).toEqual({ storeErrors: 0, degradedDecisions: 0, storeCalls: 0 });
+    expect(log).toEqual([]);
+    expect((await guarded.consume('fine')).degraded).toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   manualClock,
   nonAtomicFixedWindowRedis,
   replay,
+  SEED_SLIDING_LOG_BUGGY,
   slidingLogRedis,
   tokenBucketRedis,
 } from '../src/index.ts';
@@ -106,6 +107,24 @@ describe.each(ALGORITHMS.map((a) => [a.label, a] as const))('%s (Redis)', (_, al
     expect((await limiter.consume('client')).allowed).toBe(false);
     clock.set(admitAt);
     expect((await limiter.consume('client')).allowed).toBe(true);
+  });
+});
+
+describe.each([
+  ...[...ALGORITHMS, SEED_SLIDING_LOG_BUGGY].map((a) => [a.label, a.redis] as const),
+  ['GET-then-SET fixed window', nonAtomicFixedWindowRedis] as const,
+])('%s (Redis): keys', (label, make) => {
+  it('refuses an empty or over-long key before sending anything, and takes one of 512 characters', async () => {
+    const prefix = `${PREFIX}keys:${label.replace(/\W+/g, '-')}:`;
+    const limiter = make(client, POLICY, { now: () => T0, prefix });
+    for (const key of ['', 'k'.repeat(513)]) {
+      await expect(Promise.resolve().then(() => limiter.consume(key))).rejects.toThrow(
+        /non-empty string of at most 512/,
+      );
+    }
+    expect(await keysWithPrefix(client, prefix)).toEqual([]);
+    expect((await limiter.consume('k'.repeat(512))).allowed).toBe(true);
+    expect(await keysWithPrefix(client, prefix)).toHaveLength(1);
   });
 });
 
