@@ -45,6 +45,16 @@ function nsPerCallInTurns<K extends string>(
   >;
 }
 
+/**
+ * Many short calls of maxOf before its first long one. A first call over a million elements makes V8 compile
+ * only the loop, mid-call (on-stack replacement), and later calls can keep running code about half as fast
+ * as the fully optimised function the bench measures.
+ */
+function warmUpMaxOf(): void {
+  const short = numbers(100);
+  for (let i = 0; i < 20_000; i++) maxOf(short);
+}
+
 /** 0, 1, 2, … n-1: big enough inputs for the stack-limit and cost sections. */
 const numbers = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
@@ -120,6 +130,7 @@ function mergeSection(): void {
 }
 
 function stackLimitSection(): void {
+  warmUpMaxOf();
   const huge = numbers(1_000_000);
   const outcome = tryMaxWithSpread(huge);
   say(
@@ -145,10 +156,7 @@ function costSection(): void {
     200_000,
     15,
   );
-  // Many short calls first: otherwise V8 may only compile maxOf's loop mid-call (on-stack replacement),
-  // code that runs about half as fast as the fully optimised function the bench measures.
-  const warmUp = numbers(100);
-  for (let i = 0; i < 20_000; i++) maxOf(warmUp);
+  warmUpMaxOf();
   const max = nsPerCallInTurns({ spread: () => Math.max(...fifty), loop: () => maxOf(fifty) }, 30, 15);
   const ns = { ...calls, maxSpread: max.spread, maxLoop: max.loop };
   table([
