@@ -67,7 +67,8 @@ export function chooseSections(sections: readonly Section[], argv: readonly stri
       indexes.push(n - 1);
       continue;
     }
-    const near = closestMatch(w, ids, 3);
+    // A prefix (`privat` for `private-fields`) is the likeliest slip; otherwise the nearest by edits.
+    const near = ids.find((id) => id.startsWith(w.toLowerCase())) ?? closestMatch(w, ids, 3);
     const hint = near ? `; did you mean '${near}' (${ids.indexOf(near) + 1})?` : '';
     return {
       kind: 'error',

@@ -29,6 +29,7 @@ describe('demo sections', () => {
     [['--section', '4'], "unknown section '4' — this demo has sections 1-3"],
     [['--section', '0'], "unknown section '0'"],
     [['--section', 'rdis'], "did you mean 'redis' (2)?"],
+    [['--section', 'fail-open'], "did you mean 'fail-open-or-closed' (3)?"],
     [['--bogus'], "Unknown option '--bogus'"],
   ])('%j is an error naming the problem', (argv, message) => {
     const choice = chooseSections(sections, argv);
