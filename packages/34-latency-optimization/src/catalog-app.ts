@@ -126,6 +126,12 @@ export function createCatalogApp({
   // Express would hash every body for its own ETag; ours comes from the cache, computed once per version.
   app.set('etag', false);
   app.set('x-powered-by', false);
+  // JSON is UTF-8 (RFC 8259 §8.1): body-parser would otherwise decode a body labelled UTF-16 or UTF-7.
+  app.use((req, _res, next) => {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
+    if (charset === undefined || charset === 'utf-8') next();
+    else next(new HttpError(415, `send the JSON body as UTF-8, not charset=${charset}`));
+  });
   app.use(express.json({ limit: '10kb' }));
 
   app.get('/products', async (req, res) => {

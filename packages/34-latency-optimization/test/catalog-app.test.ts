@@ -146,6 +146,29 @@ describe.each(stores)('catalog API with the %s response cache', (_name, makeStor
     }
   });
 
+  it('a JSON body in any charset but UTF-8 → 415, and the price stays', async () => {
+    const before = (await call('/products/9')).json();
+    for (const charset of ['utf-7', 'UTF-16LE', '"latin1"']) {
+      const response = await call('/products/9', {
+        method: 'PUT',
+        headers: { 'content-type': `application/json; charset=${charset}` },
+        body: JSON.stringify({ priceCents: 4242 }),
+      });
+      expect(response.status).toBe(415);
+      expect(response.json()).toEqual({
+        detail: `send the JSON body as UTF-8, not charset=${charset.replaceAll('"', '').toLowerCase()}`,
+        code: 'unsupported_media_type',
+      });
+    }
+    expect((await call('/products/9')).json()).toEqual(before);
+    const utf8 = await call('/products/9', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json; charset=UTF-8' },
+      body: JSON.stringify({ priceCents: 4242 }),
+    });
+    expect(utf8.status).toBe(200);
+  });
+
   it('a missing product is cached too: the second 404 costs no query', async () => {
     expect((await call('/products/888888')).status).toBe(404);
     const again = await call('/products/888888');
