@@ -2,10 +2,13 @@
  * Every error case answers in the one format `{ detail, code, errors? }`, with the right 4xx, and bad input
  * never reaches a 500 or shows a stack trace.
  */
+import { gzipSync } from 'node:zlib';
 import { listen } from '@lab/common';
 import { testPostgres } from '@lab/common/testing';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, ErrorBody, toErrorReply } from '../src/index.ts';
+import { z } from 'zod';
+import { createApp, ErrorBody, fieldErrors, toErrorReply } from '../src/index.ts';
 import { type ApiResponse, countQueries, startApi, type TestApi } from './_api.ts';
 
 let api: TestApi;
@@ -354,6 +357,125 @@ describe('hostile strings: NUL, lone surrogates, 10 000 characters', () => {
       headers: {},
       internal: false,
     });
+  });
+});
+
+describe('toErrorReply, for what no request to this API provokes', () => {
+  const internal = {
+    status: 500,
+    body: { detail: 'the server failed to handle this request', code: 'internal_error' },
+    headers: {},
+    internal: true,
+  };
+
+  it('a real CHECK violation from PostgreSQL → 422 constraint_violation, without the driver’s words', async () => {
+    const error = await api.pool
+      .query("INSERT INTO users (name, email, password_hash) VALUES ('', 'check@example.com', 'h')")
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toMatchObject({ code: '23514' });
+    expect(toErrorReply(error)).toEqual({
+      status: 422,
+      body: { detail: 'a value is out of range', code: 'constraint_violation' },
+      headers: {},
+      internal: false,
+    });
+  });
+
+  it('a unique violation on a constraint it does not know is a 500, not “email taken”', async () => {
+    await api.pool.query('CREATE TABLE IF NOT EXISTS tags (name text UNIQUE)');
+    await api.pool.query("INSERT INTO tags VALUES ('a') ON CONFLICT DO NOTHING");
+    const error = await api.pool.query("INSERT INTO tags VALUES ('a')").then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: '23505', constraint: 'tags_name_key' });
+    expect(toErrorReply(error)).toEqual(internal);
+  });
+
+  // PostgreSQL before 18 reports a delete blocked by ON DELETE RESTRICT as 23503, 18 as 23001: the server
+  // these tests run on gives one of the two, so the other is built by hand, as the driver would.
+  it.each(['23503', '23001'])('SQLSTATE %s on orders_user_id_fkey → 409 user_has_orders', (code) => {
+    const error = Object.assign(new pg.DatabaseError('blocked', 0, 'error'), {
+      code,
+      constraint: 'orders_user_id_fkey',
+    });
+    expect(toErrorReply(error)).toMatchObject({ status: 409, body: { code: 'user_has_orders' } });
+    expect(toErrorReply(Object.assign(error, { constraint: 'other_fkey' }))).toEqual(internal);
+    expect(toErrorReply(Object.assign(error, { constraint: undefined }))).toEqual(internal);
+  });
+
+  it('an http-errors 4xx the library marks safe is shown; a 5xx or an unsafe one is not', () => {
+    const httpError = (status: number, expose?: boolean) =>
+      Object.assign(new Error(`status ${status}`), { status, ...(expose === undefined ? {} : { expose }) });
+    expect(toErrorReply(httpError(400))).toEqual({
+      status: 400,
+      body: { detail: 'status 400', code: 'bad_request' },
+      headers: {},
+      internal: false,
+    });
+    expect(toErrorReply(httpError(499, true))).toMatchObject({ status: 499, internal: false });
+    expect(toErrorReply(httpError(400, false))).toEqual(internal);
+    expect(toErrorReply(httpError(399))).toEqual(internal);
+    expect(toErrorReply(httpError(500))).toEqual(internal);
+    expect(toErrorReply({ status: 400, message: 'not an Error' })).toEqual(internal);
+    expect(toErrorReply('a string')).toEqual(internal);
+  });
+
+  it('body-parser errors: known types by their answer, an unknown type is a server fault', () => {
+    const parserError = (type: string, status: number, extra: object = {}) =>
+      Object.assign(new Error(`${type} happened`), { type, status, ...extra });
+    expect(toErrorReply(parserError('entity.too.large', 413, { limit: 100 }))).toMatchObject({
+      status: 413,
+      body: { detail: 'the request body is larger than 100 bytes', code: 'body_too_large' },
+    });
+    expect(toErrorReply(parserError('entity.too.large', 413))).toMatchObject({
+      body: { detail: 'the request body is larger than the limit bytes' },
+    });
+    expect(toErrorReply(parserError('charset.unsupported', 415))).toEqual({
+      status: 415,
+      body: { detail: 'charset.unsupported happened', code: 'unsupported_media_type' },
+      headers: {},
+      internal: false,
+    });
+    expect(toErrorReply(parserError('stream.not.readable', 500))).toEqual(internal);
+  });
+
+  it('fieldErrors names nested fields and nested unknown keys by their dotted path', () => {
+    const schema = z.strictObject({ address: z.strictObject({ city: z.string() }) });
+    const result = schema.safeParse({ address: { city: 1, zip: '1000', x: 0 } });
+    expect(result.success).toBe(false);
+    expect(fieldErrors('body', result.error?.issues ?? [])).toEqual([
+      { in: 'body', path: 'address.city', message: expect.any(String), code: 'invalid_type' },
+      { in: 'body', path: 'address.zip', message: 'unknown field', code: 'unknown_field' },
+      { in: 'body', path: 'address.x', message: 'unknown field', code: 'unknown_field' },
+    ]);
+  });
+});
+
+describe('400 and 415 from the body parser itself', () => {
+  it('a Content-Encoding the server cannot decode → 415; gzip is decoded', async () => {
+    const body = JSON.stringify(newUser('gzip@example.com'));
+    const unknown = await api.request('POST', '/api/v1/users', {
+      body,
+      headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
+    });
+    expectErrorFormat(unknown, 415, 'unsupported_media_type');
+    const gzip = await fetch(`${api.url}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(body),
+    });
+    expect(gzip.status).toBe(201);
+  });
+
+  it('a body over the limit names the limit in bytes', async () => {
+    const res = await api.request('POST', '/api/v1/users', {
+      json: { ...newUser('limit@example.com'), name: 'x'.repeat(20_000) },
+    });
+    expect((res.json as ErrorBody).detail).toBe('the request body is larger than 16384 bytes');
   });
 });
 
