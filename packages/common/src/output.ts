@@ -5,11 +5,8 @@
 
 type Write = (text: string) => void;
 
-// `pnpm demo 05 | head` closes the pipe early; that is the reader's choice, not a crash.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// No process handlers here: how a closed pipe ends the process is the printing CLI's decision
+// (@lab/tooling/epipe), not the library's.
 
 let write: Write = (text) => {
   process.stdout.write(text);

@@ -1,7 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queryStats, resetSchema } from '../src/services/index.ts';
+import { embeddedStatus, queryStats, resetSchema, stopEmbeddedPostgres } from '../src/services/index.ts';
 import { testPostgres, testRedis } from '../src/testing.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -40,7 +44,7 @@ describe('postgres()', () => {
 });
 
 describe('embedded PostgreSQL (the learner path, no DATABASE_URL)', () => {
-  it('starts a real server from node_modules, answers, and stops', () => {
+  it('starts a real server from node_modules (or finds it running) and answers', () => {
     const env = { ...process.env };
     delete env.DATABASE_URL;
     const run = spawnSync(process.execPath, ['--import', 'tsx', fixture('embedded-postgres.ts')], {
@@ -69,6 +73,71 @@ describe('embedded PostgreSQL (the learner path, no DATABASE_URL)', () => {
     });
     expect(run.status, run.stderr).toBe(3);
   });
+});
+
+/** A fixture process holding a connection; `ask(n)` has it query n + 1 and resolves with the answer. */
+function holder(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ['--import', 'tsx', fixture('embedded-holder.ts')], {
+    env,
+  }) as ChildProcessWithoutNullStreams;
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += String(chunk);
+  });
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error(`holder ended early: ${stderr}`);
+    return JSON.parse(line.value) as { ready?: number; n?: number };
+  };
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return {
+    ready: next,
+    ask: async (n: number) => {
+      child.stdin.write(`${n}\n`);
+      return (await next()).n;
+    },
+    /** Ends the process the normal way (stdin closes, it releases its services and exits). */
+    finish: async () => {
+      child.stdin.end();
+      return exited;
+    },
+    stderr: () => stderr,
+  };
+}
+
+describe('the embedded PostgreSQL is shared (left running like a dev database)', () => {
+  it('outlives the process that started it: a second one keeps querying after the first exits', async () => {
+    // A cluster of this test's own, so the first holder really starts it.
+    const parent = mkdtempSync(join(tmpdir(), 'lab-pg-shared-'));
+    chmodSync(parent, 0o755); // as root the server runs as `postgres`, which must reach the folder
+    const dataDir = join(parent, 'pg');
+    const env: NodeJS.ProcessEnv = { ...process.env, LAB_PG_DIR: dataDir };
+    delete env.DATABASE_URL;
+    try {
+      const first = holder(env);
+      await first.ready();
+      expect(first.stderr()).toMatch(/creating a cluster/);
+      const second = holder(env);
+      await second.ready();
+      expect(second.stderr()).toMatch(/already running/);
+
+      expect(await first.ask(1)).toBe(2);
+      expect(await first.finish()).toBe(0);
+
+      expect(await second.ask(41)).toBe(42);
+      expect(embeddedStatus(dataDir).running).toBe(true);
+      expect(await second.finish()).toBe(0);
+      // Nobody holds it now, and it is still up for the next run: only `pnpm db stop` stops it.
+      expect(embeddedStatus(dataDir)).toMatchObject({ running: true, dataDir });
+      expect(await stopEmbeddedPostgres(dataDir)).toBe(true);
+      expect(embeddedStatus(dataDir).running).toBe(false);
+      expect(await stopEmbeddedPostgres(dataDir)).toBe(false);
+    } finally {
+      await stopEmbeddedPostgres(dataDir).catch(() => false);
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe('redis()', () => {

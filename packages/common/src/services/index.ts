@@ -1,4 +1,9 @@
-export { embeddedDataDir } from './embedded-postgres.ts';
+export {
+  type EmbeddedStatus,
+  embeddedDataDir,
+  embeddedStatus,
+  stopEmbeddedPostgres,
+} from './embedded-postgres.ts';
 export { freePort } from './free-port.ts';
 export { databaseUrl, type PostgresOptions, postgres, resetSchema, serviceLog } from './postgres.ts';
 export { type QueryStats, queryStats, trackQueries } from './query-stats.ts';

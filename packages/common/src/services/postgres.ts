@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { trackQueries } from './query-stats.ts';
 import { onClose } from './registry.ts';
@@ -11,15 +11,15 @@ export const serviceLog = (line: string): void => {
 };
 
 /**
- * The connection string of a real PostgreSQL: `DATABASE_URL` if set, otherwise an embedded server started
- * on demand (and stopped by `closeServices()` or at exit).
+ * The connection string of a real PostgreSQL: `DATABASE_URL` if set, otherwise the embedded server, started
+ * on demand and left running for the next run (`pnpm db status`, `pnpm db stop`).
  */
 export function databaseUrl(): Promise<string> {
   resolving ??= (async () => {
     const fromEnv = process.env.DATABASE_URL;
     if (fromEnv) return fromEnv;
+    // Left running when this process ends (a dev database): others may be using it. `pnpm db stop` stops it.
     const server = await startEmbeddedPostgres(serviceLog);
-    if (server.owned) onClose(() => server.stop());
     // Child processes (demo runs, workers, test forks) reuse this server instead of starting their own.
     process.env.DATABASE_URL = server.url;
     return server.url;
@@ -41,6 +41,9 @@ export interface PostgresOptions extends Omit<pg.PoolConfig, 'connectionString'>
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+// Loaded on the first pool, not at import: `import { heading } from '@lab/common'` must not pay for pg.
+const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
+
 /**
  * A `pg.Pool` on the lab database. Every pool is query-tracked (see `queryStats`) and closed by
  * `closeServices()`.
@@ -48,6 +51,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 export async function postgres(options: PostgresOptions = {}): Promise<pg.Pool> {
   const { schema, ...config } = options;
   const connectionString = await databaseUrl();
+  const pg = await loadPg();
   if (schema !== undefined) {
     if (!IDENTIFIER.test(schema)) throw new Error(`schema name must match ${IDENTIFIER}: ${schema}`);
     const client = new pg.Client({ connectionString });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { freePort } from './free-port.ts';
 import { serviceLog } from './postgres.ts';
 import { onClose } from './registry.ts';
@@ -16,7 +16,11 @@ export type RedisResult =
 
 let resolving: Promise<RedisLocation> | undefined;
 
+// Loaded on first use, not at import: `import { heading } from '@lab/common'` must not pay for ioredis.
+const loadRedis = async (): Promise<typeof Redis> => (await import('ioredis')).Redis;
+
 async function ping(url: string): Promise<string | undefined> {
+  const Redis = await loadRedis();
   const probe = new Redis(url, {
     lazyConnect: true,
     connectTimeout: 1500,
@@ -96,6 +100,7 @@ export function locateRedis(): Promise<RedisLocation> {
 export async function redis(options: RedisOptions = {}): Promise<RedisResult> {
   const where = await locateRedis();
   if (!where.ok) return where;
+  const Redis = await loadRedis();
   const client = new Redis(where.url, { maxRetriesPerRequest: 2, ...options });
   const forget = onClose(() => client.quit());
   client.once('end', forget);
