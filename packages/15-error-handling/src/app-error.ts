@@ -1,0 +1,76 @@
+/** Details an error carries for programs: field names, ids, limits. Never secrets: they end up in logs. */
+export type ErrorDetails = Readonly<Record<string, unknown>>;
+
+export interface AppErrorOptions {
+  details?: ErrorDetails;
+  /** The lower-level error this one explains (Python's `raise … from cause`). */
+  cause?: unknown;
+}
+
+/**
+ * The root of the application's errors: a stable `code` for programs, an HTTP `status` for the edge,
+ * `details` for the caller, a message for people. Catch `AppError` to handle every expected failure;
+ * anything else is a bug.
+ */
+export class AppError extends Error {
+  /** HTTP status the edge answers with; subclasses fix it. */
+  readonly status: number = 500;
+  readonly code: string;
+  readonly details: ErrorDetails;
+
+  constructor(message: string, code: string, options: AppErrorOptions = {}) {
+    // `cause` goes to Error's own constructor, so it is a real (non-enumerable) `cause` property.
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? {};
+    // The subclass's name (what the stack's first line and `util.inspect` show), kept non-enumerable like
+    // Error's own, so it does not clutter logs that serialise the error's fields.
+    Object.defineProperty(this, 'name', { value: new.target.name, configurable: true, writable: true });
+  }
+}
+
+/** 400: the input broke a rule. */
+export class ValidationError extends AppError {
+  override readonly status = 400;
+}
+
+/** 404: the thing asked for does not exist. */
+export class NotFoundError extends AppError {
+  override readonly status = 404;
+  constructor(resource: string, id: string | number, options: AppErrorOptions = {}) {
+    super(`${resource} ${id} not found`, `${resource.toUpperCase()}_NOT_FOUND`, {
+      ...options,
+      details: { resource, id, ...options.details },
+    });
+  }
+}
+
+/** 409: the request clashes with the current state (a duplicate, a stale version). */
+export class ConflictError extends AppError {
+  override readonly status = 409;
+}
+
+/** 503: a dependency (database, upstream API) failed; the request may work later. */
+export class DependencyError extends AppError {
+  override readonly status = 503;
+}
+
+/** The JSON an API answers with: `detail` for people, `code` for programs. */
+export interface ErrorBody {
+  detail: string;
+  code: string;
+  details?: ErrorDetails;
+}
+
+/**
+ * Maps any thrown value to a status and a body. An `AppError` says what it is; anything else is a bug, so
+ * its message (which may hold internals) is not shown: a generic 500 is.
+ */
+export function toHttp(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) {
+    const body: ErrorBody = { detail: error.message, code: error.code };
+    if (Object.keys(error.details).length > 0) body.details = error.details;
+    return { status: error.status, body };
+  }
+  return { status: 500, body: { detail: 'internal error', code: 'INTERNAL' } };
+}
