@@ -61,6 +61,18 @@ describe('rateLimitHeaders', () => {
     ]);
     expect(() => parseRateLimitField('limit=100, remaining=41')).toThrow(/not a RateLimit item/);
   });
+
+  it('reads a field as a client meets it: spaces, negative and odd parameters, strict quoting', () => {
+    expect(parseRateLimitField('  "a" ; r = 1;t=-2 ,"b";flag;q=x;w=3;=4  ')).toEqual([
+      { name: 'a', params: { t: -2 } }, // "r " is not "r", and " 1" is not an integer
+      { name: 'b', params: { w: 3 } },
+    ]);
+    expect(parseRateLimitField('"with space";q=1')).toEqual([{ name: 'with space', params: { q: 1 } }]);
+    expect(parseRateLimitField('""')).toEqual([{ name: '', params: {} }]);
+    for (const bad of ['free;q=1', '"free;q=1', 'free";q=1', 'x"free";q=1', '"free"x;q=1', '"a\\"b";q=1', ''])
+      expect(() => parseRateLimitField(bad), bad).toThrow(SyntaxError);
+    expect(parseRateLimitField('"a";r=1x;t=2')).toEqual([{ name: 'a', params: { t: 2 } }]);
+  });
 });
 
 describe('timeline helpers', () => {
