@@ -1,19 +1,19 @@
 import { queryStats } from '@lab/common';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cursorPages } from '../src/cursor-pages.ts';
 import { type EventRow, seedEvents } from '../src/events-table.ts';
 import { keysetPages, rowsOf } from '../src/keyset-pages.ts';
 
-const SCHEMA = 'lab_generators_pages_test';
+const SCHEMA = testSchema(import.meta.url);
 const ROWS = 1050;
 const PAGE = 100;
 
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  pool = await testPostgres({ schema: SCHEMA, max: 4 });
+  pool = await testPostgres(import.meta.url, { max: 4 });
   await seedEvents(pool, ROWS);
 });
 

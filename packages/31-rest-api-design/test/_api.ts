@@ -1,9 +1,9 @@
 /**
  * Test harness: the real app on a real loopback port, on a real PostgreSQL schema of the test file's own.
- * Files run in parallel, so each passes its own schema name.
+ * Files run in parallel, so each passes its own `import.meta.url`, from which its schema is named.
  */
 import { type Listening, listen, queryStats, resetSchema } from '@lab/common';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { createApp, migrate, seed } from '../src/index.ts';
 
@@ -32,8 +32,9 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startApi(schema: string, users = 0): Promise<TestApi> {
-  const pool = await testPostgres({ schema });
+export async function startApi(testFile: string, users = 0): Promise<TestApi> {
+  const schema = testSchema(testFile);
+  const pool = await testPostgres(testFile);
   await resetSchema(pool, schema);
   await migrate(pool);
   if (users > 0) await seed(pool, { users });

@@ -3,17 +3,17 @@
  * answer the same request with the same bytes after the same single query; this checks that.
  */
 import { listen, resetSchema } from '@lab/common';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bareExpressApp, bareNodeServer, createApp, migrate, SELECT_USER_BY_ID, seed } from '../src/index.ts';
 import { countQueries } from './_api.ts';
 
-const SCHEMA = 'rest_api_baselines_test';
+const SCHEMA = testSchema(import.meta.url);
 let pool: pg.Pool;
 
 beforeAll(async () => {
-  pool = await testPostgres({ schema: SCHEMA });
+  pool = await testPostgres(import.meta.url);
   await resetSchema(pool, SCHEMA);
   await migrate(pool);
   await seed(pool, { users: 5 });

@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { listen } from '@lab/common';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { type ApiResponse, countQueries, startApi, type TestApi } from './_api.t
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startApi('rest_api_errors_test', 12);
+  api = await startApi(import.meta.url, 12);
 });
 afterAll(async () => {
   await api.close();
@@ -486,7 +486,7 @@ describe('500 is for server faults only', () => {
 
   it('a real fault answers a fixed message, and the error goes to onError, not to the client', async () => {
     // A schema with no tables: the query fails inside the server, the client is not to blame.
-    const pool = await testPostgres({ schema: 'rest_api_errors_empty_test' });
+    const pool = await testPostgres(import.meta.url, { suffix: 'empty' });
     const reported: unknown[] = [];
     const server = await listen(createApp({ pool, onError: (error) => reported.push(error) }));
     try {
@@ -502,7 +502,7 @@ describe('500 is for server faults only', () => {
       expect(String(reported[0])).toMatch(/relation "users" does not exist/);
     } finally {
       await server.close();
-      await pool.query('DROP SCHEMA IF EXISTS rest_api_errors_empty_test CASCADE');
+      await pool.query(`DROP SCHEMA IF EXISTS ${testSchema(import.meta.url, 'empty')} CASCADE`);
       await pool.end();
     }
   });

@@ -22,7 +22,7 @@ let api: TestApi;
 let doc: OpenApiDocument;
 
 beforeAll(async () => {
-  api = await startApi('rest_api_openapi_test', 10);
+  api = await startApi(import.meta.url, 10);
   const res = await api.request('GET', '/api/v1/openapi.json');
   expect(res.status).toBe(200);
   doc = res.json as OpenApiDocument;

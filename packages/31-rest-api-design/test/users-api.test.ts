@@ -9,7 +9,7 @@ const SEEDED = 45;
 let api: TestApi;
 
 beforeAll(async () => {
-  api = await startApi('rest_api_users_test', SEEDED);
+  api = await startApi(import.meta.url, SEEDED);
 });
 afterAll(async () => {
   expect(api.serverErrors).toEqual([]);

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { type Listening, listen } from '@lab/common/http';
 import { queryStats } from '@lab/common/services';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -14,14 +14,14 @@ import {
   wrapPool,
 } from '../src/index.ts';
 
-const SCHEMA = 'lab32_db_pool_test';
+const SCHEMA = testSchema(import.meta.url);
 // Every connection this file opens carries this name, so the assertions on pg_stat_activity see only ours.
 const APP_NAME = 'lab32-db-pool-test';
 
 let admin: pg.Pool;
 
 beforeAll(async () => {
-  admin = await testPostgres({ schema: SCHEMA, max: 2 });
+  admin = await testPostgres(import.meta.url, { max: 2 });
 });
 
 afterAll(async () => {
@@ -132,8 +132,7 @@ describe('deadlines on database calls', () => {
 
   it('query_timeout alone only stops waiting: the query keeps running on the server', async () => {
     // Built by hand because createDb() refuses this configuration, for the reason this test shows.
-    const pool = await testPostgres({
-      schema: SCHEMA,
+    const pool = await testPostgres(import.meta.url, {
       max: 1,
       query_timeout: 200,
       application_name: APP_NAME,

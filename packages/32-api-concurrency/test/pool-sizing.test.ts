@@ -32,7 +32,7 @@ describe('connection budget', () => {
   });
 
   it('reads the real limits from PostgreSQL', async () => {
-    const pool = await testPostgres({ max: 1 });
+    const pool = await testPostgres(import.meta.url, { max: 1 });
     try {
       const limits = await readServerLimits(pool);
       expect(limits.maxConnections).toBeGreaterThan(limits.reserved);

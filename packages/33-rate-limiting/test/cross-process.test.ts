@@ -1,15 +1,14 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import { tsxExecArgv } from '@lab/common/workers';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../src/index.ts';
 
-const PREFIX = `lab:test:rate-limiting:cross:${randomBytes(4).toString('hex')}:`;
+const PREFIX = testKeyPrefix(import.meta.url);
 const FIXTURE = fileURLToPath(new URL('./fixtures/fire-requests.ts', import.meta.url));
 const LIMIT = 25;
 const PER_PROCESS = 60;

@@ -3,12 +3,11 @@
  * first request, decisions by the fail policy while Redis is away, and enforcement again once it is back.
  * Everything waits on events (ready, close, a refused reconnect), never on elapsed time.
  */
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import { listen } from '@lab/common/http';
 import { freePort } from '@lab/common/services';
-import { testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import express from 'express';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -24,7 +23,7 @@ import {
   withFailPolicy,
 } from '../src/index.ts';
 
-const PREFIX = `lab:test:rate-limiting:client:${randomBytes(4).toString('hex')}:`;
+const PREFIX = testKeyPrefix(import.meta.url);
 const POLICY = { limit: 3, windowMs: 60_000 };
 const T0 = 1_700_000_000_000;
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { deleteKeysWithPrefix, keysWithPrefix } from '@lab/common/services';
-import { testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LuaScript, TTL_SLACK_MS } from '../src/_redis-script.ts';
@@ -15,7 +15,7 @@ import {
 } from '../src/index.ts';
 
 // Every key this file writes starts with this; afterAll deletes exactly those (never FLUSHDB: shared Redis).
-const PREFIX = `lab:test:rate-limiting:store:${randomBytes(4).toString('hex')}:`;
+const PREFIX = testKeyPrefix(import.meta.url);
 // Windows are long (≥ 60 s of the injected clock) so that Redis's own clock can never expire a key while the
 // test's clock still needs it: TTLs run on Redis time, decisions on the injected time.
 const POLICY = { limit: 10, windowMs: 60_000 };

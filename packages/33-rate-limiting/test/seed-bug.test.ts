@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +12,7 @@ import {
   slidingLogRedis,
 } from '../src/index.ts';
 
-const PREFIX = `lab:test:rate-limiting:seed:${randomBytes(4).toString('hex')}:`;
+const PREFIX = testKeyPrefix(import.meta.url);
 const POLICY = { limit: 3, windowMs: 60_000 };
 const T0 = 1_700_000_000_000;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CacheAside } from '../src/cache-aside.ts';
@@ -9,7 +9,7 @@ import { RedisLock } from '../src/redis-lock.ts';
 import { TtlLruCache } from '../src/ttl-lru-cache.ts';
 
 // Every key this file writes starts with this; the Redis is shared with other test files and engineers.
-const PREFIX = `lat34:test:cache-aside:${randomUUID()}:`;
+const PREFIX = testKeyPrefix(import.meta.url);
 
 let redis: Redis;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Listening, listen } from '@lab/common/http';
 import { deleteKeysWithPrefix, queryStats } from '@lab/common/services';
-import { testPostgres, testRedis } from '@lab/common/testing';
+import { testKeyPrefix, testPostgres, testRedis, testSchema } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,13 +11,13 @@ import { memoryStore, redisStore } from '../src/cache-store.ts';
 import { type CachedResponse, type CatalogApp, createCatalogApp } from '../src/catalog-app.ts';
 import { createProducts, type Product } from '../src/products.ts';
 
-const SCHEMA = 'lat34_catalog_test';
-const PREFIX = `lat34:test:catalog:${randomUUID()}:`;
+const SCHEMA = testSchema(import.meta.url);
+const PREFIX = testKeyPrefix(import.meta.url);
 
 let pool: pg.Pool;
 let redis: Redis;
 beforeAll(async () => {
-  pool = await testPostgres({ schema: SCHEMA, max: 4 });
+  pool = await testPostgres(import.meta.url, { max: 4 });
   await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; CREATE SCHEMA ${SCHEMA}`);
   redis = await testRedis();
 });

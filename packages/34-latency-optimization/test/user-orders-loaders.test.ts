@@ -1,5 +1,5 @@
 import { queryStats, resetSchema } from '@lab/common/services';
-import { testPostgres } from '@lab/common/testing';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { explainOrdersOfUser } from '../src/explain.ts';
@@ -15,7 +15,7 @@ import {
 } from '../src/user-orders-loaders.ts';
 import { addOrdersUserIndex, createUsersAndOrders, dropOrdersUserIndex } from '../src/users-orders-schema.ts';
 
-const SCHEMA = 'lat34_loaders_test';
+const SCHEMA = testSchema(import.meta.url);
 const USERS = 2_000;
 const ORDERS_PER_USER = 10;
 // Users 96-100 (inside the first page of 100) have no orders: the case a careless JOIN gets wrong.
@@ -24,7 +24,7 @@ const PAGE = 100;
 
 let pool: pg.Pool;
 beforeAll(async () => {
-  pool = await testPostgres({ schema: SCHEMA, max: 10 });
+  pool = await testPostgres(import.meta.url, { max: 10 });
   await resetSchema(pool, SCHEMA);
   await createUsersAndOrders(pool, {
     users: USERS,

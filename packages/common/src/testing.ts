@@ -1,3 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { inject } from 'vitest';
@@ -12,16 +16,72 @@ declare module 'vitest' {
   }
 }
 
-/**
- * A pool on the real PostgreSQL the global setup started (or DATABASE_URL). Give each test file its own
- * schema so files can run in parallel.
- */
-export async function testPostgres(options: PostgresOptions = {}): Promise<pg.Pool> {
-  process.env.DATABASE_URL ||= inject('databaseUrl');
-  return postgres(options);
+/** Where a test file sits: the package that owns it (`04` for a topic, else the folder) and its path stem. */
+function testFileParts(fileUrl: string): { owner: string; stem: string } {
+  const file = fileUrl.startsWith('file:') ? fileURLToPath(fileUrl) : fileUrl;
+  let dir = dirname(file);
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`${file} is not inside a package`);
+    dir = up;
+  }
+  const folder = basename(dir);
+  const owner = /^\d\d-/.test(folder) ? folder.slice(0, 2) : folder;
+  const stem = relative(dir, file)
+    .replace(/^test[\\/]/, '')
+    .replace(/(\.test)?\.[cm]?[jt]s$/, '');
+  return { owner, stem };
 }
 
-/** An ioredis client on the real Redis; fails the test with a one-line instruction when there is none. */
+const MAX_IDENTIFIER = 63;
+const shortHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 8);
+
+/**
+ * The PostgreSQL schema of a test file, from its path: `t_<topic id>_<file stem>` (`t_04_pages` for
+ * packages/04-generators/test/pages.test.ts), plus `_<suffix>` for a file that needs a second one. Files
+ * run in parallel on one server; no two files get the same name, and no file has to invent one.
+ */
+export function testSchema(fileUrl: string, suffix?: string): string {
+  const { owner, stem } = testFileParts(fileUrl);
+  const name = ['t', owner, stem, suffix]
+    .filter(Boolean)
+    .join('_')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/_+/g, '_')
+    .replace(/_$/, '');
+  // PostgreSQL cuts identifiers at 63 bytes; a cut name keeps a hash of the whole so it stays unique.
+  return name.length <= MAX_IDENTIFIER ? name : `${name.slice(0, MAX_IDENTIFIER - 9)}_${shortHash(name)}`;
+}
+
+/**
+ * The Redis key prefix of a test file, from its path, `t:<topic id>:<file stem>:<random>:` — the random
+ * part keeps two runs of the same file (two terminals, two mutation workers) out of each other's keys.
+ */
+export function testKeyPrefix(fileUrl: string): string {
+  const { owner, stem } = testFileParts(fileUrl);
+  return `t:${owner}:${stem.replace(/[\\/]/g, ':')}:${randomBytes(4).toString('hex')}:`;
+}
+
+export interface TestPostgresOptions extends Omit<PostgresOptions, 'schema'> {
+  /** A second schema for the same file: `testSchema(file, suffix)`. */
+  suffix?: string;
+}
+
+/**
+ * A pool on the real PostgreSQL the global setup started (or DATABASE_URL), on the test file's own schema
+ * (`testSchema(import.meta.url)`), first on the search_path.
+ */
+export async function testPostgres(fileUrl: string, options: TestPostgresOptions = {}): Promise<pg.Pool> {
+  const { suffix, ...config } = options;
+  process.env.DATABASE_URL ||= inject('databaseUrl');
+  return postgres({ ...config, schema: testSchema(fileUrl, suffix) });
+}
+
+/**
+ * An ioredis client on the real Redis; fails the test with a one-line instruction when there is none.
+ * Name keys with `testKeyPrefix(import.meta.url)`.
+ */
 export async function testRedis(): Promise<Redis> {
   const url = inject('redisUrl');
   if (!url) throw new Error(`this test needs Redis: ${inject('redisProblem') || HOW_TO_GET_REDIS}`);

@@ -6,24 +6,27 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedStatus, queryStats, resetSchema, stopEmbeddedPostgres } from '../src/services/index.ts';
-import { testPostgres, testRedis } from '../src/testing.ts';
+import { postgres } from '../src/services/postgres.ts';
+import { testKeyPrefix, testPostgres, testRedis, testSchema } from '../src/testing.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 describe('postgres()', () => {
   it('answers on a real server, inside the schema it was given', async () => {
-    const pool = await testPostgres({ schema: 'common_services_a' });
-    await resetSchema(pool, 'common_services_a');
+    const schema = testSchema(import.meta.url, 'a');
+    expect(schema).toBe('t_common_services_a');
+    const pool = await testPostgres(import.meta.url, { suffix: 'a' });
+    await resetSchema(pool, schema);
     await pool.query('CREATE TABLE things (id int)');
     const { rows } = await pool.query<{ schema: string; tables: string }>(
-      "SELECT current_schema() AS schema, (SELECT count(*) FROM pg_tables WHERE schemaname = 'common_services_a')::text AS tables",
+      "SELECT current_schema() AS schema, (SELECT count(*) FROM pg_tables WHERE schemaname = 't_common_services_a')::text AS tables",
     );
-    expect(rows[0]).toEqual({ schema: 'common_services_a', tables: '1' });
+    expect(rows[0]).toEqual({ schema, tables: '1' });
     await pool.end();
   });
 
   it('counts every query, through pool.query and checked-out clients', async () => {
-    const pool = await testPostgres({ schema: 'common_services_b' });
+    const pool = await testPostgres(import.meta.url, { suffix: 'b' });
     const stats = queryStats(pool);
     await pool.query('SELECT 1');
     const client = await pool.connect();
@@ -39,7 +42,7 @@ describe('postgres()', () => {
   });
 
   it('rejects schema names that are not plain identifiers', async () => {
-    await expect(testPostgres({ schema: 'x; DROP TABLE y' })).rejects.toThrow(/schema name/);
+    await expect(postgres({ schema: 'x; DROP TABLE y' })).rejects.toThrow(/schema name/);
   });
 });
 
@@ -149,7 +152,8 @@ describe('redis()', () => {
 
   it('talks to a real Redis', async () => {
     const client = await testRedis();
-    const key = `lab:common:test:${process.pid}`;
+    const key = `${testKeyPrefix(import.meta.url)}v`;
+    expect(key).toMatch(/^t:common:services:[0-9a-f]{8}:v$/);
     keys.push(key);
     await client.set(key, 'v', 'PX', 10_000);
     expect(await client.get(key)).toBe('v');
