@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { check, code, kv, listen, loadTest, note, redisOrSkip, runDemo, say, table } from '@lab/common';
+import {
+  check,
+  code,
+  kv,
+  listen,
+  loadTest,
+  note,
+  redisOrSkip,
+  runDemo,
+  say,
+  table,
+  withRedisKeys,
+} from '@lab/common';
 import { deleteKeysWithPrefix, freePort, keysWithPrefix } from '@lab/common/services';
 import express from 'express';
 import { Redis } from 'ioredis';
@@ -60,15 +72,12 @@ function printRuler(view: View): void {
   say(`${''.padEnd(LABEL_WIDTH)}${ruler(view, 10 * S, seconds)}`);
 }
 
-/** Runs `fn` with a Redis client, its keys under `PREFIX + sub` deleted afterwards; skips with a note without one. */
+/** Runs `fn` with a Redis client and its own key prefix (cleaned before and after); without Redis, one line says so. */
 async function withRedis(what: string, sub: string, fn: (client: Redis, prefix: string) => Promise<void>) {
-  const client = await redisOrSkip(what);
-  if (!client) return;
-  try {
-    await fn(client, `${PREFIX}${sub}`);
-  } finally {
-    await deleteKeysWithPrefix(client, `${PREFIX}${sub}`);
-  }
+  const prefix = `${PREFIX}${sub}`;
+  await withRedisKeys(what, prefix, async (client) => {
+    if (client) await fn(client, prefix);
+  });
 }
 
 /** How many of `burst` concurrent requests from one client the limiter admits. */
@@ -335,7 +344,7 @@ function tieredApp(client: Redis | undefined): express.Express {
 }
 
 async function httpSection(): Promise<void> {
-  const client = await redisOrSkip('the Redis-backed tiers');
+  const client = await redisOrSkip('the Redis-backed tiers', 'the same tiers on an in-process store');
   const server = await listen(tieredApp(client));
   try {
     for (const [who, n] of [
@@ -360,7 +369,7 @@ async function httpSection(): Promise<void> {
 }
 
 async function loadSection(): Promise<void> {
-  const client = await redisOrSkip('the Redis-backed limiter under load');
+  const client = await redisOrSkip('the Redis-backed limiter under load', 'the in-process fixed window');
   const limit = 100;
   const policy = { limit, windowMs: 60 * S };
   const limiter = client

@@ -12,15 +12,14 @@ import {
   note,
   postgres,
   queryStats,
-  redisOrSkip,
   resetSchema,
   runDemo,
   say,
   summarize,
   table,
+  withRedisKeys,
 } from '@lab/common';
 import { interleaved } from '@lab/common/bench';
-import { deleteKeysWithPrefix } from '@lab/common/services';
 import DataLoader from 'dataloader';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -73,21 +72,10 @@ function productsDb(): Promise<pg.Pool> {
   return withProducts;
 }
 
-/** Runs `fn` with Redis (or `undefined` after a one-line skip note); its keys under `prefix` go before and after. */
-async function withRedis(what: string, prefix: string, fn: (redis: Redis | undefined) => Promise<void>) {
-  const redis = await redisOrSkip(what);
-  if (redis) await deleteKeysWithPrefix(redis, `${REDIS_PREFIX}${prefix}`);
-  try {
-    await fn(redis);
-  } finally {
-    if (redis) await deleteKeysWithPrefix(redis, `${REDIS_PREFIX}${prefix}`);
-  }
-}
-
 /** The catalog API on a loopback port, its response cache in Redis when there is one. */
 async function withCatalogServer(fn: (url: string, pool: pg.Pool) => Promise<void>): Promise<void> {
   const pool = await productsDb();
-  await withRedis('the Redis response cache (an in-process one is used)', 'http:', async (redis) => {
+  await withRedisKeys('the Redis response cache', `${REDIS_PREFIX}http:`, async (redis) => {
     const store: CacheStore<CachedResponse> = redis
       ? redisStore(redis, { prefix: `${REDIS_PREFIX}http:` })
       : memoryStore<CachedResponse>();
@@ -156,7 +144,7 @@ async function stampedeSection(): Promise<void> {
       'origin calls': counter.calls,
     });
   }
-  await withRedis('the cross-process Redis lock', 'stampede:', async (redis) => {
+  await withRedisKeys('the cross-process Redis lock', `${REDIS_PREFIX}stampede:`, async (redis) => {
     if (!redis) return;
     rows.push({
       protection: '2 instances (separate single-flight maps) × 50 + Redis lock',
@@ -169,7 +157,7 @@ async function stampedeSection(): Promise<void> {
 
 async function cacheAsideSection(): Promise<void> {
   const pool = await usersAndOrders();
-  await withRedis('the Redis cache-aside and its TTL', 'aside:', async (redis) => {
+  await withRedisKeys('the Redis cache-aside and its TTL', `${REDIS_PREFIX}aside:`, async (redis) => {
     const store: CacheStore<UserWithOrders[]> = redis
       ? redisStore(redis, { prefix: `${REDIS_PREFIX}aside:` })
       : memoryStore<UserWithOrders[]>();
@@ -200,7 +188,7 @@ async function cacheAsideSection(): Promise<void> {
 
 async function hitCostSection(): Promise<void> {
   const pool = await usersAndOrders();
-  await withRedis('the Redis hit', 'cost:', async (redis) => {
+  await withRedisKeys('the Redis hit', `${REDIS_PREFIX}cost:`, async (redis) => {
     const page = await loadWithJoin(pool, PAGE);
     const local = memoryStore<UserWithOrders[]>();
     await local.set('p', page, 60_000);

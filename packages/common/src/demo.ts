@@ -183,15 +183,34 @@ export function lessonCheck(holds: boolean, lesson: string, measured: string, be
 }
 
 /**
- * A Redis client for a demo section, or `undefined` after one line saying what was skipped and how to get
- * Redis; the caller then shows its in-process variant.
+ * A Redis client for a demo section, or `undefined` after one line saying what was skipped, how to get Redis
+ * and — when the section has one — which in-process `fallback` it shows instead.
  */
-export async function redisOrSkip(what: string): Promise<Redis | undefined> {
+export async function redisOrSkip(what: string, fallback?: string): Promise<Redis | undefined> {
   const { redis } = await import('./services/redis.ts');
   const result = await redis();
   if (result.ok) return result.client;
-  note(
-    `skipped: ${what} needs Redis (${result.reason}); to run it, ${result.howToGet}. Showing the in-process variant.`,
-  );
+  const instead = fallback ? ` Showing ${fallback} instead.` : '';
+  note(`skipped: ${what} needs Redis (${result.reason}); to run it, ${result.howToGet}.${instead}`);
   return undefined;
+}
+
+/**
+ * Runs a demo section's Redis part with its keys under `prefix` deleted before and after (the Redis may be
+ * shared, so never FLUSHDB); `fn` gets `undefined` when Redis is missing, after `redisOrSkip`'s one line.
+ */
+export async function withRedisKeys(
+  what: string,
+  prefix: string,
+  fn: (client: Redis | undefined) => Promise<void>,
+  fallback?: string,
+): Promise<void> {
+  const client = await redisOrSkip(what, fallback);
+  const { deleteKeysWithPrefix } = await import('./services/redis-keys.ts');
+  if (client) await deleteKeysWithPrefix(client, prefix);
+  try {
+    await fn(client);
+  } finally {
+    if (client) await deleteKeysWithPrefix(client, prefix);
+  }
 }

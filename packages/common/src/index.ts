@@ -1,5 +1,5 @@
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.ts';
-export { type Demo, lessonCheck, redisOrSkip, runDemo, type Section } from './demo.ts';
+export { type Demo, lessonCheck, redisOrSkip, runDemo, type Section, withRedisKeys } from './demo.ts';
 export { type Listening, type LoadOptions, type LoadResult, listen, loadTest } from './http.ts';
 export * from './measure/index.ts';
 export * from './output.ts';
