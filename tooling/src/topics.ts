@@ -20,6 +20,8 @@ export interface LabField {
   services?: Service[];
   /** Extra Node flags the demo needs (for example `--expose-gc`). */
   nodeFlags?: string[];
+  /** Slugs of the topics whose code this one imports (10 builds on 04's lazy helpers); nothing else of the repo. */
+  buildsOn?: string[];
 }
 
 export interface Topic extends LabField {
@@ -33,6 +35,7 @@ export interface Topic extends LabField {
   dir: string;
   services: Service[];
   nodeFlags: string[];
+  buildsOn: string[];
 }
 
 const PART_TITLES: Record<number, string> = {
@@ -49,7 +52,7 @@ export function validateLabField(folder: string, pkg: { name?: unknown; lab?: un
   const problems: string[] = [];
   const lab = pkg.lab as Partial<LabField> | undefined;
   if (!lab || typeof lab !== 'object') return [`${folder}: package.json has no "lab" field`];
-  const { part, question, slug, title, services = [] } = lab;
+  const { part, question, slug, title, services = [], buildsOn = [] } = lab;
   if (part === undefined || ![1, 2, 3, 4].includes(part)) problems.push(`${folder}: lab.part must be 1-4`);
   if (!Number.isInteger(question) || (question ?? 0) < 1 || (question ?? 0) > 10)
     problems.push(`${folder}: lab.question must be 1-10`);
@@ -58,6 +61,8 @@ export function validateLabField(folder: string, pkg: { name?: unknown; lab?: un
   if (typeof title !== 'string' || title.length < 3) problems.push(`${folder}: lab.title is missing`);
   if (!services.every((s) => s === 'postgres' || s === 'redis'))
     problems.push(`${folder}: lab.services may only list "postgres" and "redis"`);
+  if (!Array.isArray(buildsOn) || !buildsOn.every((s) => typeof s === 'string' && s !== slug))
+    problems.push(`${folder}: lab.buildsOn lists the slugs of other topics`);
   if (part !== undefined && question !== undefined) {
     const id = String((part - 1) * 10 + question).padStart(2, '0');
     if (folder !== `${id}-${slug}`) problems.push(`${folder}: folder should be named ${id}-${slug}`);
@@ -88,6 +93,7 @@ export function listTopics(root = repoRoot): Topic[] {
       ...pkg.lab,
       services: pkg.lab.services ?? [],
       nodeFlags: pkg.lab.nodeFlags ?? [],
+      buildsOn: pkg.lab.buildsOn ?? [],
       number,
       id: String(number).padStart(2, '0'),
       name: pkg.name,

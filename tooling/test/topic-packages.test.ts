@@ -1,5 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { testSchema } from '@lab/common/testing';
 import { describe, expect, it } from 'vitest';
 import { readReadme, topicIndex, withTopicIndex } from '../src/readme-index.ts';
 import { listTopics, repoRoot, validateLabField } from '../src/topics.ts';
@@ -17,6 +20,33 @@ const README_SECTIONS = [
 ];
 
 const folders = readdirSync(join(repoRoot, 'packages')).filter((f) => /^\d\d-/.test(f));
+
+/** Every .ts file under `dir` (recursively), skipping node_modules. */
+function tsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : tsFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** The module specifiers a file imports: static, side-effect, re-export and dynamic `import('…')`. */
+function importsOf(source: string): string[] {
+  const found = [
+    ...source.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\sfrom\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
+    ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
+  return found.map((m) => m[1] ?? '');
+}
+
+const packageName = (specifier: string) =>
+  specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
+
+const rootPkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+  devDependencies?: Record<string, string>;
+};
 
 describe('every topic package', () => {
   it('exists for every folder and has a valid "lab" field', () => {
@@ -49,9 +79,66 @@ describe('every topic package', () => {
       expect(readme).toMatch(/Otherwise:/);
     });
 
+    it('imports only the kit, its own files, its npm dependencies and the topics it declares', () => {
+      const pkg = JSON.parse(readFileSync(join(topic.dir, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      const npm = new Set([
+        ...Object.keys(pkg.dependencies ?? {}),
+        ...Object.keys(pkg.devDependencies ?? {}),
+        // The repo's own tools every package runs under.
+        ...Object.keys(rootPkg.devDependencies ?? {}).filter((n) => !n.startsWith('@lab/')),
+      ]);
+      const declared = new Set(topic.buildsOn.map((slug) => `@lab/${slug}`));
+      const files = [
+        ...['src', 'test', 'bench'].flatMap((d) => tsFiles(join(topic.dir, d))),
+        ...['demo.ts', 'practice.ts'].map((f) => join(topic.dir, f)).filter(existsSync),
+      ];
+      const offending: string[] = [];
+      for (const file of files) {
+        for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+          const where = `${relative(topic.dir, file)}: ${spec}`;
+          if (spec.startsWith('.')) {
+            const target = resolve(dirname(file), spec);
+            if (relative(topic.dir, target).startsWith('..')) offending.push(`${where} (outside the topic)`);
+            continue;
+          }
+          const name = packageName(spec);
+          if (spec.startsWith('node:') || builtinModules.includes(name)) continue;
+          if (name === '@lab/common') continue;
+          if (name.startsWith('@lab/')) {
+            if (!declared.has(name)) offending.push(`${where} (declare it in "lab": { "buildsOn" })`);
+            continue;
+          }
+          if (!npm.has(name)) offending.push(`${where} (not a dependency in package.json)`);
+        }
+      }
+      expect(offending).toEqual([]);
+      // And what it declares, it depends on: pnpm links only declared workspace packages.
+      for (const name of declared) expect(Object.keys(pkg.dependencies ?? {}), name).toContain(name);
+    });
+
+    it('default-exports definePractice(...) from practice.ts, when it has one', () => {
+      if (!has('practice.ts')) return;
+      expect(readFileSync(join(topic.dir, 'practice.ts'), 'utf8')).toMatch(/export default definePractice\(/);
+    });
+
     it('runs its demo inside runDemo (so services are released and failures exit non-zero)', () => {
       expect(readFileSync(join(topic.dir, 'demo.ts'), 'utf8')).toMatch(/runDemo\(/);
     });
+  });
+});
+
+describe('test isolation names', () => {
+  it('are distinct for every test file in the repo (testSchema(import.meta.url))', () => {
+    const files = listTopics().flatMap((t) =>
+      tsFiles(join(t.dir, 'test')).filter((f) => f.endsWith('.test.ts')),
+    );
+    const names = files.map((f) => testSchema(pathToFileURL(f).href));
+    expect(files.length).toBeGreaterThan(0);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(63);
   });
 });
 

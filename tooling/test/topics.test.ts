@@ -13,6 +13,7 @@ const fake = (number: number, slug: string): Topic => ({
   dir: `/x/${slug}`,
   services: [],
   nodeFlags: [],
+  buildsOn: [],
 });
 const topics = [
   fake(3, 'decorators'),
