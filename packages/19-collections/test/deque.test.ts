@@ -62,6 +62,14 @@ describe('Deque', () => {
     expect(d.at(1.7)).toBe('a');
   });
 
+  it('at() stays inside the items when the buffer is exactly full', () => {
+    // 16 items fill the initial buffer, so every slot holds an item and an off-by-one would find one.
+    const d = new Deque<number>(Array.from({ length: 16 }, (_, i) => i));
+    expect([d.at(15), d.at(-16)]).toEqual([15, 0]);
+    expect(d.at(16)).toBeUndefined();
+    expect(d.at(-17)).toBeUndefined();
+  });
+
   it('with maxLength, push evicts the front and unshift evicts the back', () => {
     const d = new Deque<number>([1, 2, 3, 4, 5], { maxLength: 3 });
     expect(d.toArray()).toEqual([3, 4, 5]);
@@ -78,6 +86,7 @@ describe('Deque', () => {
     expect(d.unshift(4)).toBe(0);
     expect(d.length).toBe(0);
     expect(d.toArray()).toEqual([]);
+    expect(d.maxLength).toBe(0);
   });
 
   it('refuses a negative or fractional maxLength', () => {

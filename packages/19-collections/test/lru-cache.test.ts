@@ -62,6 +62,15 @@ describe('LruCache', () => {
     expect(cache.keys()).toEqual(Array.from({ length: 100 }, (_, i) => 150 + i));
   });
 
+  it('a miss changes nothing, and a cache without onEvict still evicts', () => {
+    const cache = new LruCache<string, number>(1);
+    expect(cache.get('missing')).toBeUndefined();
+    expect(cache.has('missing')).toBe(false);
+    expect(cache.size).toBe(0);
+    cache.set('a', 1).set('b', 2);
+    expect(cache.keys()).toEqual(['b']);
+  });
+
   it('refuses a capacity below 1', () => {
     expect(() => new LruCache(0)).toThrow(RangeError);
     expect(() => new LruCache(1.5)).toThrow(/positive integer/);

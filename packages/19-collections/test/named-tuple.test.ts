@@ -2,10 +2,10 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { namedTuple, type Point, tupleEquals, tupleKey } from '../src/named-tuple.ts';
 
 describe('namedTuple', () => {
-  const Server = namedTuple('host', 'port', 'protocol');
+  const serverTuple = () => namedTuple('host', 'port', 'protocol');
 
   it('answers by name and by index, destructures, and is an array', () => {
-    const s = Server('example.com', 443, 'https');
+    const s = serverTuple()('example.com', 443, 'https');
     expect([s.host, s.port, s.protocol]).toEqual(['example.com', 443, 'https']);
     expect([s[0], s[1], s[2]]).toEqual(['example.com', 443, 'https']);
     const [host, port] = s;
@@ -17,17 +17,20 @@ describe('namedTuple', () => {
   });
 
   it('is frozen at run time, and its names do not show up as keys or in JSON', () => {
-    const s = Server('a', 1, 'http');
+    const s = serverTuple()('a', 1, 'http');
     expect(Object.isFrozen(s)).toBe(true);
     expect(() => {
       (s as unknown as unknown[])[0] = 'b';
     }).toThrow(TypeError);
     expect(Object.keys(s)).toEqual(['0', '1', '2']);
     expect(JSON.stringify(s)).toBe('["a",1,"http"]');
+    const forIn: string[] = [];
+    for (const key in s) forIn.push(key);
+    expect(forIn).toEqual(['0', '1', '2']);
   });
 
   it('checks the arity at run time too', () => {
-    const loose = Server as unknown as (...values: unknown[]) => unknown;
+    const loose = serverTuple() as unknown as (...values: unknown[]) => unknown;
     expect(() => loose('a', 1)).toThrow('expected 3 values (host, port, protocol), got 2');
   });
 
@@ -36,6 +39,8 @@ describe('namedTuple', () => {
     expect(() => namedTuple('length')).toThrow(/shadow/);
     expect(() => namedTuple('map')).toThrow(/shadow/);
     expect(() => namedTuple('0')).toThrow(/shadow/);
+    expect(() => namedTuple('12')).toThrow(/shadow/);
+    expect(namedTuple('x1', '1x', 'a', 'b')(1, 2, 3, 4)).toEqual([1, 2, 3, 4]);
   });
 
   it('gives each tuple type its own getters', () => {
@@ -56,6 +61,7 @@ describe('plain labelled tuples', () => {
     expect(tupleEquals(p, [3, 4])).toBe(true);
     expect(tupleEquals(p, [3, 5])).toBe(false);
     expect(tupleEquals(p, [3])).toBe(false);
+    expect(tupleEquals([3], p)).toBe(false);
     expect(tupleEquals([Number.NaN], [Number.NaN])).toBe(true);
   });
 
