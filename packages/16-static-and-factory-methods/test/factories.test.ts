@@ -25,11 +25,15 @@ describe('static factories that follow `this` (classmethod)', () => {
     ]);
     expectTypeOf(products).toEqualTypeOf<Product[]>();
     expect(User.fromCSV('email\n')).toEqual([]);
+    // Header names and cells are trimmed; a short row leaves its missing cells empty.
+    const [user] = User.fromCSV(' email , name \n  a@b.c  ');
+    expect([user?.email, user?.get('name')]).toEqual(['a@b.c', '']);
   });
 
   it("validates with the called class's own static data", () => {
     expect(() => User.fromJSON('{"name":"ada"}')).toThrow('User needs email');
     expect(() => Product.fromCSV('sku\nA1')).toThrow('Product needs price');
+    expect(() => Product.fromJSON('{}')).toThrow('Product needs sku, price');
     expect(Model.fromJSON('{"anything":1}')).toBeInstanceOf(Model);
   });
 
@@ -40,8 +44,12 @@ describe('static factories that follow `this` (classmethod)', () => {
   });
 
   it('refuses JSON that is not an object', () => {
-    expect(() => User.fromJSON('[1,2]')).toThrow(/expected a JSON object/);
-    expect(() => User.fromJSON('null')).toThrow(TypeError);
+    for (const json of ['[1,2]', 'null', '5', '"text"'])
+      expect(() => User.fromJSON(json), json).toThrow(`expected a JSON object, got ${json}`);
+    const long = `[${'1,'.repeat(50)}1]`;
+    expect(() => User.fromJSON(long)).toThrow(
+      new TypeError(`expected a JSON object, got ${long.slice(0, 40)}`),
+    );
     expect(() => User.fromJSON('{')).toThrow(SyntaxError);
   });
 
@@ -78,6 +86,9 @@ describe('Temperature: private constructor, named factories', () => {
     expect(Temperature.parse('-40C').toFahrenheit()).toBe(-40);
     expect(() => Temperature.parse('hot')).toThrow('not a temperature: "hot" (try "21.5C")');
     expect(() => Temperature.parse('21.5')).toThrow(SyntaxError);
+    for (const text of ['x21C', '21Cx', '21.C'])
+      expect(() => Temperature.parse(text), text).toThrow(SyntaxError);
+    expect(Temperature.parse('21.55C').toCelsius()).toBe(21.55);
   });
 
   it('the constructor refuses callers outside the module even when the type check is bypassed', () => {
