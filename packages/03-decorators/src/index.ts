@@ -1,5 +1,4 @@
-// The example-*.ts modules are not re-exported: they are illustrations, and they contain `@` syntax, which
-// vitest's transformer does not lower (tests load them through tsx; see test/_load-decorated.ts).
+// The example-*.ts modules are not re-exported: they are illustrations for the demo and the tests, not API.
 
 export { bound } from './bound.ts';
 export { type Clock, type ManualClock, manualClock, systemClock } from './clock.ts';
