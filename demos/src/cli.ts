@@ -2,9 +2,12 @@ import { style } from '@lab/common/output';
 import { exitOnEpipe, lookUpTopic, topicBanner, USAGE_ERROR } from '@lab/tooling/cli';
 import { listTopics, type Topic } from '@lab/tooling/topics';
 import { parseArgs, USAGE } from './args.ts';
-import { formatListing } from './listing.ts';
-import { pickTopic } from './picker.ts';
-import { provideServices, runTopic } from './run-topic.ts';
+import { provideServices, runTopic, runTopicHere } from './run-topic.ts';
+
+// The listing (which reads practice progress) and the picker (clack) load only when asked for: a plain
+// `pnpm demo <topic>` should reach the demo's first line as soon as it can.
+const formatListing = async (topics: readonly Topic[]) =>
+  (await import('./listing.ts')).formatListing(topics);
 
 async function runAll(topics: readonly Topic[]): Promise<number> {
   await provideServices(topics);
@@ -46,15 +49,18 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     case 'list':
-      process.stdout.write(`${formatListing(topics).join('\n')}\n`);
+      process.stdout.write(`${(await formatListing(topics)).join('\n')}\n`);
       return 0;
     case 'all':
       return runAll(topics);
     case 'pick': {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        process.stdout.write(`${formatListing(topics).join('\n')}\nrun one with: pnpm demo <slug|number>\n`);
+        process.stdout.write(
+          `${(await formatListing(topics)).join('\n')}\nrun one with: pnpm demo <slug|number>\n`,
+        );
         return 0;
       }
+      const { pickTopic } = await import('./picker.ts');
       const picked = await pickTopic(topics);
       return picked ? runTopic(picked.topic, { demoArgs: picked.demoArgs }) : 0;
     }
@@ -70,7 +76,9 @@ async function main(argv: readonly string[]): Promise<number> {
         ...command.sections.flatMap((s) => ['--section', s]),
         ...(command.listSections ? ['--sections'] : []),
       ];
-      return runTopic(topic, { watch: command.watch, demoArgs });
+      if (command.watch || topic.nodeFlags.length > 0)
+        return runTopic(topic, { watch: command.watch, demoArgs });
+      return runTopicHere(topic, demoArgs);
     }
   }
 }

@@ -36,4 +36,23 @@ describe('the pnpm demo CLI', () => {
     for (const topic of listTopics()) expect(run.stdout).toContain(`${topic.id}  ${topic.slug}`);
     expect(run.stdout.indexOf('Part 1')).toBeLessThan(run.stdout.indexOf('Part 4'));
   });
+
+  it('runs one section of a topic, and refuses a section the demo does not have with exit 2', () => {
+    const one = demo('05', '--section', 'repr');
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain('05 · ');
+    expect(one.stdout).toContain('▸ 2. ');
+    expect(one.stdout).not.toContain('▸ 1. ');
+    expect(one.stdout).not.toContain('▸ 3. ');
+    const bad = demo('05', '--section', 'rper');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("unknown section 'rper'");
+  });
+
+  it("lists a topic's sections without running them", () => {
+    const run = demo('05', '--sections');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ 1 {2}money {2,}/m);
+    expect(run.stdout).not.toContain('━━');
+  });
 });
