@@ -1,4 +1,4 @@
-import { forceGc, measureHeap } from '@lab/common';
+import { measureHeap } from '@lab/common';
 import { dictionaryPoint, Point, PointColumns, pointLiteral, pointMap } from './points.ts';
 
 /** Builds and returns `count` points in one layout; `sample` lets the heap meter look in every few thousand. */
@@ -38,21 +38,20 @@ export const LAYOUTS = {
 
 export type Layout = keyof typeof LAYOUTS;
 
+/** Bytes a layout keeps in ArrayBuffers: outside the V8 heap, so the heap figure alone would miss them. */
+function bufferBytes(held: unknown): number {
+  return held instanceof PointColumns ? held.xs.byteLength + held.ys.byteLength : 0;
+}
+
 /**
- * Heap bytes each point keeps alive in `layout`: the retained heap of `count` points, held (with the array
- * that holds them) until the GC after the build, divided by `count`. Includes the 4-byte slot per point in
- * the holding array for the object layouts: that is what a million objects really cost.
+ * Bytes each point keeps alive in `layout`: the retained V8 heap of `count` points, held (with the array that
+ * holds them) through a full GC, plus the typed arrays' bytes, divided by `count`. Includes the 8-byte slot
+ * per point in the holding array for the object layouts: that is what a million objects really cost.
+ * (The buffers are counted from their byteLength, not from process.memoryUsage().arrayBuffers: that total
+ * also moves with every other buffer the process happens to hold, and made the figure jump by half.)
  */
 export function bytesPerPoint(layout: Layout, count: number): number {
   const build = LAYOUTS[layout];
-  forceGc();
-  const buffersBefore = process.memoryUsage().arrayBuffers;
-  let bufferBytes = 0;
-  const { retainedBytes } = measureHeap((sample) => {
-    const held = build(count, sample);
-    // A typed array's bytes live outside the V8 heap, so the heap figure alone would make columns look free.
-    bufferBytes = Math.max(0, process.memoryUsage().arrayBuffers - buffersBefore);
-    return held;
-  });
-  return (retainedBytes + bufferBytes) / count;
+  const { result, retainedBytes } = measureHeap((sample) => build(count, sample));
+  return (retainedBytes + bufferBytes(result)) / count;
 }

@@ -41,7 +41,8 @@ describe('PointColumns (struct of arrays)', () => {
   it('refuses a point past its capacity', () => {
     const columns = new PointColumns(1);
     columns.push(1, 1);
-    expect(() => columns.push(2, 2)).toThrow(RangeError);
+    expect(() => columns.push(2, 2)).toThrow(new RangeError('PointColumns is full (1 points)'));
+    expect(columns.sumX()).toBe(1);
     expect(columns.length).toBe(1);
   });
 });

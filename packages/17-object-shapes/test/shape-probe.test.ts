@@ -37,5 +37,8 @@ describe('parseFindings', () => {
     expect(() => parseFindings('{}')).toThrow('expected a JSON array');
     expect(() => parseFindings('[{"id":"a","question":"q","answer":"yes"}]')).toThrow('finding 0');
     expect(() => parseFindings('[null]')).toThrow('finding 0');
+    expect(() => parseFindings('[{"question":"q","answer":true}]')).toThrow('finding 0');
+    expect(() => parseFindings('[{"id":"a","answer":true}]')).toThrow('finding 0');
+    expect(() => parseFindings('[{"id":"a","question":"q","answer":true},{"id":"b"}]')).toThrow('finding 1');
   });
 });
