@@ -15,6 +15,7 @@ describe('httpRates through a module mock of the HTTP call', () => {
     vi.mocked(getJson).mockResolvedValueOnce({ rates: { USD: 1.25 } });
     await expect(httpRates('E/R', 'USD')).resolves.toBe(1.25);
     expect(vi.mocked(getJson).mock.calls).toEqual([[`${RATES_URL}?base=E%2FR`]]);
+    expect(RATES_URL).toBe('https://rates.example.com/latest');
   });
 
   it.each([
@@ -108,6 +109,18 @@ describe('retry under fake timers', () => {
   });
 
   it.each([0, -1, 1.5])('refuses %s attempts', async (attempts) => {
-    await expect(retry(async () => 1, { attempts, baseDelayMs: 1 })).rejects.toThrow(RangeError);
+    await expect(retry(async () => 1, { attempts, baseDelayMs: 1 })).rejects.toThrow(
+      new RangeError('attempts must be a positive integer'),
+    );
+  });
+
+  it('with one attempt, rethrows at once without scheduling a wait', async () => {
+    vi.useFakeTimers();
+    const onRetry = vi.fn();
+    await expect(
+      retry(async () => Promise.reject(new Error('once')), { attempts: 1, baseDelayMs: 10, onRetry }),
+    ).rejects.toThrow('once');
+    expect(onRetry).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -25,6 +25,7 @@ describe('priceAfterDiscount', () => {
     const attempt = () => priceAfterDiscount(1000, 'half');
     expect(attempt).toThrow(UnknownDiscountError);
     expect(attempt).toThrow('unknown discount code "half"');
+    expect(new UnknownDiscountError('x')).toMatchObject({ name: 'UnknownDiscountError', code: 'x' });
   });
 
   it('does not take inherited keys for codes', () => {
@@ -33,7 +34,9 @@ describe('priceAfterDiscount', () => {
   });
 
   test.each([-1, 1.5, Number.NaN, 2 ** 53])('refuses %s cents', (cents) => {
-    expect(() => priceAfterDiscount(cents)).toThrow(RangeError);
+    expect(() => priceAfterDiscount(cents)).toThrow(
+      new RangeError(`price must be whole cents ≥ 0, got ${cents}`),
+    );
   });
 
   it('keeps the table of codes (inline snapshot)', () => {

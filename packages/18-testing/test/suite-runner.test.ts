@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { testPostgres } from '@lab/common/testing';
+import { tsxExecArgv } from '@lab/common/workers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSuite, type SuiteReport } from '../src/suite-runner.ts';
 
@@ -69,9 +72,24 @@ it('subtracts', () => { expect(2 - 1).toBe(1); });
       ['subtracts', 'passed'],
     ]);
     expect(report.cases[0]?.error).toContain('expected 2 to be 3');
-    expect(report.cases[1]?.error).toBeUndefined();
+    expect(report.cases[1] && 'error' in report.cases[1]).toBe(false);
     expect([report.passed, report.failed]).toEqual([1, 1]);
     expect(report.brokenFiles).toEqual(['b.test.ts']);
+  }, 120_000);
+
+  it('restores process.exitCode, which startVitest sets to 1 on a failure (checked in a plain Node process)', async () => {
+    const script = join(dir, 'run.mts');
+    writeFileSync(
+      script,
+      `import { runSuite } from ${JSON.stringify(join(packageDir, 'src/suite-runner.ts'))};
+const report = await runSuite(${JSON.stringify(dir)}, { filters: ['a.test'] });
+console.log(report.failed, process.exitCode);
+`,
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [...tsxExecArgv(), script], {
+      cwd: packageDir,
+    });
+    expect(stdout.trim()).toBe('1 undefined');
   }, 120_000);
 
   it('runs only the files a filter names', async () => {

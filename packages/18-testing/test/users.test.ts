@@ -59,7 +59,11 @@ describe('UserStore against the real PostgreSQL', () => {
   test('maps the unique-index violation to DuplicateEmailError, adding nothing', async ({ users, ada }) => {
     const attempt = users.add('Ada@Example.com', 'Imposter');
     await expect(attempt).rejects.toThrow(DuplicateEmailError);
-    await expect(attempt).rejects.toMatchObject({ email: 'Ada@Example.com' });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'DuplicateEmailError',
+      email: 'Ada@Example.com',
+      message: 'a user with email Ada@Example.com exists',
+    });
     expect(await users.count()).toBe(1);
     expect((await users.findByEmail(ada.email))?.name).toBe('Ada');
   });
