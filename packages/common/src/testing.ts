@@ -74,7 +74,10 @@ export interface TestPostgresOptions extends Omit<PostgresOptions, 'schema'> {
  */
 export async function testPostgres(fileUrl: string, options: TestPostgresOptions = {}): Promise<pg.Pool> {
   const { suffix, ...config } = options;
-  process.env.DATABASE_URL ||= inject('databaseUrl');
+  // Without the repo's global setup (a suite run through vitest's Node API), nothing is provided: leave
+  // DATABASE_URL alone rather than set it to "undefined", and let postgres() find or start a server.
+  const provided = inject('databaseUrl');
+  if (!process.env.DATABASE_URL && typeof provided === 'string' && provided) process.env.DATABASE_URL = provided;
   return postgres({ ...config, schema: testSchema(fileUrl, suffix) });
 }
 
