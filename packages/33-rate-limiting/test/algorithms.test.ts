@@ -111,6 +111,47 @@ describe.each(ALGORITHMS.map((a) => [a.label, a] as const))('%s (in-process)', (
     expect(remainingAt(70_600 + d.resetMs)).toBeGreaterThan(d.remaining);
   });
 
+  it('drops a client’s state exactly when it stops mattering, at the next sweep (one per window)', () => {
+    const T = 7_000_123;
+    /** The first instant at which one request at `t` leaves no trace: the client has its whole quota again. */
+    const goneAt = (t: number): number => {
+      for (let e = t + 1; ; e++) {
+        const probeClock = manualClock(t);
+        const probe = algorithm.memory(policy, { now: probeClock.now });
+        probe.decide('a');
+        probeClock.set(e);
+        let n = 0;
+        while (n <= policy.limit && probe.decide('a').allowed) n++;
+        if (n === policy.limit) return e;
+      }
+    };
+    const E = goneAt(T);
+    // Sweeps run at most once per window, counted from the first call: start that chain on the instant
+    // W, 2W… before E, and keep it going with one request per window, so that a sweep falls due at E.
+    const W = policy.windowMs;
+    const start = E - Math.ceil((E - T) / W) * W;
+    const calls: Array<[number, string]> = [[start, 'first']];
+    calls.push([T, 'a']);
+    for (let s = start + W; s < E; s += W) calls.push([s, `tick-${s}`]);
+    calls.sort((x, y) => x[0] - y[0]);
+    calls.push([E - 1, 'b']);
+    const clock = manualClock();
+    const limiter = algorithm.memory(policy, { now: clock.now });
+    const sweeps = calls.map(([t]) => t).filter((t) => (t - start) % W === 0 && t < E);
+    const lastSweep = Math.max(...sweeps);
+    for (const [t, key] of calls) {
+      clock.set(t);
+      limiter.decide(key);
+    }
+    // Before E, only what the last sweep found expired is gone; an expired entry waits for the next sweep.
+    const gone = calls.filter(([t]) => t < lastSweep && goneAt(t) <= lastSweep).length;
+    expect(limiter.size).toBe(calls.length - gone);
+    clock.set(E);
+    limiter.decide('c');
+    // The sweep at E drops a and every other client whose request stopped mattering by E; c is new.
+    expect(limiter.size).toBe(1 + calls.filter(([t]) => goneAt(t) > E).length);
+  });
+
   it('forgets a client once its state has expired (the in-process store sweeps)', () => {
     const clock = manualClock(1_000);
     const limiter = algorithm.memory(policy, { now: clock.now });

@@ -284,6 +284,106 @@ describe('keys a client chooses', () => {
 });
 
 describe('withFailPolicy', () => {
+  const failing = (errors: { broken: boolean }) => {
+    const healthy = fixedWindowMemory({ limit: 100, windowMs: 60_000 });
+    const limiter: RateLimiter = {
+      ...healthy,
+      consume: (key) => (errors.broken ? Promise.reject(new Error('ECONNREFUSED')) : healthy.consume(key)),
+    };
+    return limiter;
+  };
+
+  it('tries the store again exactly retryStoreAfterMs after a failure, not a millisecond sooner', async () => {
+    const clock = manualClock(10_000);
+    const errors = { broken: true };
+    const guarded = withFailPolicy(failing(errors), {
+      onStoreError: 'open',
+      retryStoreAfterMs: 500,
+      now: clock.now,
+      log: () => {},
+    });
+    await guarded.consume('k');
+    errors.broken = false;
+    clock.set(10_499);
+    expect((await guarded.consume('k')).degraded).toBe('open');
+    clock.set(10_500);
+    expect((await guarded.consume('k')).degraded).toBeUndefined();
+    expect(guarded.stats).toEqual({ storeErrors: 1, degradedDecisions: 2, storeCalls: 2 });
+  });
+
+  it('by default: a 1 s pause, and one JSON line on stderr per event, warn when down, info when back', async () => {
+    const lines: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => {
+      lines.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
+    const clock = manualClock(0);
+    const errors = { broken: true };
+    try {
+      const guarded = withFailPolicy(failing(errors), { onStoreError: 'open', now: clock.now });
+      await guarded.consume('k');
+      errors.broken = false;
+      clock.set(999);
+      expect((await guarded.consume('k')).degraded).toBe('open');
+      clock.set(1000);
+      expect((await guarded.consume('k')).degraded).toBeUndefined();
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(lines.map((line) => JSON.parse(line))).toEqual([
+      {
+        level: 'warn',
+        event: 'rate-limit-store-down',
+        limiter: 'default/fixed-window/memory',
+        policy: 'fail open',
+        error: 'ECONNREFUSED',
+      },
+      {
+        level: 'info',
+        event: 'rate-limit-store-recovered',
+        limiter: 'default/fixed-window/memory',
+        degradedDecisions: 2,
+      },
+    ]);
+  });
+
+  it('fallback: decisions come from the fallback limiter, marked as such, and the log names it', async () => {
+    const log: FailPolicyEvent[] = [];
+    const fallback = tokenBucketMemory({ limit: 2, windowMs: 60_000 }, { now: () => 0 });
+    const guarded = withFailPolicy(failing({ broken: true }), {
+      onStoreError: { fallback },
+      now: () => 0,
+      log: (e) => log.push(e),
+    });
+    const decisions = [];
+    for (let i = 0; i < 3; i++) decisions.push(await guarded.consume('k'));
+    expect(decisions.map((d) => [d.allowed, d.degraded])).toEqual([
+      [true, 'fallback'],
+      [true, 'fallback'],
+      [false, 'fallback'],
+    ]);
+    expect(log[0]).toMatchObject({ policy: 'fall back to token-bucket (memory)' });
+  });
+
+  it('closed: refuses with the pause as Retry-After, and says what the limit is', async () => {
+    const guarded = withFailPolicy(failing({ broken: true }), {
+      onStoreError: 'closed',
+      retryStoreAfterMs: 2500,
+      now: () => 77,
+      log: () => {},
+    });
+    expect(await guarded.consume('k')).toEqual({
+      allowed: false,
+      limit: 100,
+      remaining: 0,
+      resetMs: 2500,
+      retryAfterMs: 2500,
+      at: 77,
+      degraded: 'closed',
+    });
+  });
+
   it('logs the outage once and the recovery once, with the number of decisions made without the store', async () => {
     const clock = manualClock(0);
     let broken = true;

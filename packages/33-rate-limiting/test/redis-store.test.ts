@@ -128,6 +128,35 @@ describe.each([
   });
 });
 
+describe('default key prefixes', () => {
+  it('each algorithm keeps its own state: one client, one Redis, five limiters, no crosstalk', async () => {
+    const key = `lab-test-defaults-${randomBytes(4).toString('hex')}`;
+    try {
+      // One millisecond apart: the seed's log counts same-millisecond requests as one (its bug, shown elsewhere).
+      let tick = T0;
+      const limiters = [...ALGORITHMS, SEED_SLIDING_LOG_BUGGY].map((a) =>
+        a.redis(client, { limit: 2, windowMs: 60_000 }, { now: () => tick++ }),
+      );
+      const admitted = [];
+      for (const limiter of limiters) {
+        let n = 0;
+        for (let i = 0; i < 3; i++) if ((await limiter.consume(key)).allowed) n++;
+        admitted.push(n);
+      }
+      expect(admitted).toEqual([2, 2, 2, 2, 2, 2]);
+      const keys = [];
+      for (const limiter of limiters) {
+        expect(limiter.store).toBe('redis');
+        keys.push(...(await keysWithPrefix(client, 'rl:')).filter((k) => k.includes(key)));
+      }
+      expect(new Set(keys).size).toBe(limiters.length);
+    } finally {
+      const keys = (await keysWithPrefix(client, 'rl:')).filter((k) => k.includes(key));
+      if (keys.length > 0) await client.unlink(...keys);
+    }
+  });
+});
+
 describe('sliding log on Redis', () => {
   it('counts every request of a same-millisecond burst (members are unique, not the timestamp)', async () => {
     const limiter = slidingLogRedis(
