@@ -27,6 +27,8 @@ function expectErrorFormat(res: ApiResponse, status: number, code: string): void
   expect(ErrorBody.strict().safeParse(res.json).success, res.text).toBe(true);
   expect(res.json).toMatchObject({ code });
   expect(res.text).not.toMatch(/\bat .+:\d+:\d+|node_modules|SyntaxError|relation|constraint/);
+  // Answered as the client's fault: nothing was reported as a server error.
+  expect(api.serverErrors).toEqual([]);
 }
 
 const newUser = (email: string) => ({ name: 'Someone', email, password: 'long-enough' });

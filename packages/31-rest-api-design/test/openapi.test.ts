@@ -32,6 +32,15 @@ afterAll(async () => {
   await api.close();
 });
 
+describe('the document as published', () => {
+  // The document is the API's contract with its clients: every summary, description, status and schema in
+  // it is something a client generator or a reader relies on. The reviewed copy sits next to this test, so
+  // any change to the contract, deliberate or not, shows up in the diff (`vitest -u` accepts it).
+  it('is exactly the reviewed one', async () => {
+    await expect(`${JSON.stringify(doc, null, 2)}\n`).toMatchFileSnapshot('./openapi.snapshot.json');
+  });
+});
+
 const operation = (method: string, path: string): JsonObject => {
   const op = doc.paths[path]?.[method];
   if (!op) throw new Error(`${method.toUpperCase()} ${path} is not in the document`);
