@@ -256,7 +256,7 @@ await runDemo({
     {
       id: 'get',
       title: 'Get one: 200, or 404 in the error format',
-      why: 'A missing resource is a 404 with the same { detail, code } body as every other error.',
+      why: 'A missing resource is a 404 with the same problem+json body (detail, code) as every other error.',
       run: getSection,
     },
     {
@@ -268,7 +268,7 @@ await runDemo({
     {
       id: 'errors',
       title: 'One error format for every failure',
-      why: '{ detail, code, errors? }: clients branch on `code`; `errors` says which field, and where.',
+      why: 'RFC 9457 problem+json: clients branch on `code`; `errors` says which field, and where.',
       run: errorsSection,
     },
     {

@@ -2,6 +2,7 @@
  * The application factory. Tests, the demo and the bench all call `createApp({ pool })`, so they exercise
  * the same wiring; nothing here listens on a port or reads the environment.
  */
+import { sendProblem } from '@lab/common/problem';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type pg from 'pg';
 import { toErrorReply } from './errors.ts';
@@ -25,12 +26,12 @@ const logToStderr = (error: unknown): void => {
 
 function errorMiddleware(onError: (error: unknown) => void): ErrorRequestHandler {
   return (error, _req, res, next) => {
-    // Once the status line is out, a JSON error cannot follow; Express's default handler closes the socket.
+    // Once the status line is out, a problem body cannot follow; Express's default handler closes the socket.
     if (res.headersSent) return next(error);
-    const { status, body, headers, internal } = toErrorReply(error);
+    const { body, headers, internal } = toErrorReply(error);
     // The stack goes to the log, never to the client.
     if (internal) onError(error);
-    res.status(status).set(headers).json(body);
+    sendProblem(res, body, headers);
   };
 }
 

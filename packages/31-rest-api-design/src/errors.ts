@@ -1,11 +1,12 @@
 /**
- * One error format for the whole API, and the translation of every failure into it: body-parser errors
+ * One error format for the whole API (the kit's RFC 9457 problem body, `@lab/common/problem`), and the translation of every failure into it: body-parser errors
  * (malformed JSON, too large, wrong charset), zod issues, and PostgreSQL constraint violations. Anything
  * not recognised becomes a 500 whose body says nothing about the internals.
  */
+import { type ProblemBody, problemBody } from '@lab/common/problem';
 import pg from 'pg';
 import type { z } from 'zod';
-import type { ErrorBody, FieldError } from './schemas.ts';
+import type { FieldError } from './schemas.ts';
 
 /** An error that already knows its HTTP answer. Throw it from a handler; the error middleware sends it. */
 export class ApiError extends Error {
@@ -24,7 +25,7 @@ export class ApiError extends Error {
 /** What the error middleware sends. */
 export interface ErrorReply {
   status: number;
-  body: ErrorBody;
+  body: ProblemBody;
   headers: Record<string, string>;
 }
 
@@ -145,7 +146,7 @@ const reply = (
   detail: string,
   errors?: FieldError[],
   headers: Record<string, string> = {},
-): ErrorReply => ({ status, body: errors ? { detail, code, errors } : { detail, code }, headers });
+): ErrorReply => ({ status, body: problemBody(status, code, detail, errors ? { errors } : {}), headers });
 
 /**
  * The answer for any thrown value. Whatever is not recognised becomes a 500 with a fixed message and

@@ -3,6 +3,7 @@
  * from what the server validates, because both read the same declarations. OpenAPI 3.1 schemas are
  * JSON Schema 2020-12, which is what `z.toJSONSchema()` emits by default.
  */
+import { PROBLEM_CONTENT_TYPE } from '@lab/common/problem';
 import { z } from 'zod';
 import type { Route } from './route.ts';
 import { requestComponents, responseComponents } from './schemas.ts';
@@ -158,7 +159,7 @@ export function buildOpenApi(routes: readonly Route[]): OpenApiDocument {
       responses: Object.fromEntries(
         Object.values(ERROR_RESPONSES).map(({ name, description }) => [
           name,
-          { description, content: { 'application/json': { schema: errorSchema } } },
+          { description, content: { [PROBLEM_CONTENT_TYPE]: { schema: errorSchema } } },
         ]),
       ),
     },

@@ -172,10 +172,18 @@ export type FieldError = z.output<typeof FieldError>;
 /** The one error format of the API, for every 4xx and 5xx. */
 export const ErrorBody = z
   .object({
+    type: z.string().describe('RFC 9457 problem type; `about:blank`: the status says it all.'),
+    title: z.string().describe("The status code's reason phrase."),
+    status: z
+      .number()
+      .int()
+      .min(400)
+      .max(599)
+      .describe('The HTTP status, repeated for clients that lose it.'),
     detail: z.string().describe('Human-readable; may change wording between releases.'),
     code: z.string().describe('Machine-readable and stable: branch on this, not on detail.'),
     errors: z.array(FieldError).optional(),
   })
-  .describe('Every error answer has this shape.');
+  .describe('Every error answer has this shape: RFC 9457 problem details (`@lab/common/problem`).');
 responseComponents.add(ErrorBody, { id: 'Error' });
 export type ErrorBody = z.output<typeof ErrorBody>;

@@ -1,5 +1,6 @@
 /**
- * Every error case answers in the one format `{ detail, code, errors? }`, with the right 4xx, and bad input
+ * Every error case answers in the one format, the kit's RFC 9457 problem body `{ type, title, status, detail,
+ * code, errors? }`, with the right 4xx, and bad input
  * never reaches a 500 or shows a stack trace.
  */
 import { gzipSync } from 'node:zlib';
@@ -23,9 +24,9 @@ afterAll(async () => {
 /** The shape every error shares, and nothing that looks like a stack trace or a driver message. */
 function expectErrorFormat(res: ApiResponse, status: number, code: string): void {
   expect(res.status, res.text).toBe(status);
-  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(ErrorBody.strict().safeParse(res.json).success, res.text).toBe(true);
-  expect(res.json).toMatchObject({ code });
+  expect(res.json).toMatchObject({ code, status });
   expect(res.text).not.toMatch(/\bat .+:\d+:\d+|node_modules|SyntaxError|relation|constraint/);
   // Answered as the client's fault: nothing was reported as a server error.
   expect(api.serverErrors).toEqual([]);
@@ -171,10 +172,13 @@ describe('413 and 415: the body is too large or not JSON', () => {
       method: 'POST',
       body: new TextEncoder().encode(JSON.stringify(newUser('no-type@example.com'))),
     });
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect([res.status, await res.json()]).toEqual([
       415,
       {
+        type: 'about:blank',
+        title: 'Unsupported Media Type',
+        status: 415,
         detail: 'send the body as application/json with a Content-Type header',
         code: 'unsupported_media_type',
       },
@@ -353,6 +357,9 @@ describe('hostile strings: NUL, lone surrogates, 10 000 characters', () => {
     expect(toErrorReply(error)).toEqual({
       status: 422,
       body: {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
         detail: 'a text value contains a character that cannot be stored (U+0000)',
         code: 'invalid_text',
       },
@@ -365,7 +372,13 @@ describe('hostile strings: NUL, lone surrogates, 10 000 characters', () => {
 describe('toErrorReply, for what no request to this API provokes', () => {
   const internal = {
     status: 500,
-    body: { detail: 'the server failed to handle this request', code: 'internal_error' },
+    body: {
+      type: 'about:blank',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'the server failed to handle this request',
+      code: 'internal_error',
+    },
     headers: {},
     internal: true,
   };
@@ -380,7 +393,13 @@ describe('toErrorReply, for what no request to this API provokes', () => {
     expect(error).toMatchObject({ code: '23514' });
     expect(toErrorReply(error)).toEqual({
       status: 422,
-      body: { detail: 'a value is out of range', code: 'constraint_violation' },
+      body: {
+        type: 'about:blank',
+        title: 'Unprocessable Entity',
+        status: 422,
+        detail: 'a value is out of range',
+        code: 'constraint_violation',
+      },
       headers: {},
       internal: false,
     });
@@ -414,7 +433,13 @@ describe('toErrorReply, for what no request to this API provokes', () => {
       Object.assign(new Error(`status ${status}`), { status, ...(expose === undefined ? {} : { expose }) });
     expect(toErrorReply(httpError(400))).toEqual({
       status: 400,
-      body: { detail: 'status 400', code: 'bad_request' },
+      body: {
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'status 400',
+        code: 'bad_request',
+      },
       headers: {},
       internal: false,
     });
@@ -438,7 +463,13 @@ describe('toErrorReply, for what no request to this API provokes', () => {
     });
     expect(toErrorReply(parserError('charset.unsupported', 415))).toEqual({
       status: 415,
-      body: { detail: 'charset.unsupported happened', code: 'unsupported_media_type' },
+      body: {
+        type: 'about:blank',
+        title: 'Unsupported Media Type',
+        status: 415,
+        detail: 'charset.unsupported happened',
+        code: 'unsupported_media_type',
+      },
       headers: {},
       internal: false,
     });
@@ -496,6 +527,9 @@ describe('500 is for server faults only', () => {
       const text = await response.text();
       expect(response.status).toBe(500);
       expect(JSON.parse(text)).toEqual({
+        type: 'about:blank',
+        title: 'Internal Server Error',
+        status: 500,
         detail: 'the server failed to handle this request',
         code: 'internal_error',
       });

@@ -135,7 +135,7 @@ describe('the OpenAPI document', () => {
       'content',
     );
     expect(resolve('#/components/responses/Conflict')).toMatchObject({
-      content: { 'application/json': { schema: ref('Error') } },
+      content: { 'application/problem+json': { schema: ref('Error') } },
     });
     expect((operation('post', '/api/v1/users').responses as JsonObject)['201']).toHaveProperty(
       'headers.Location',

@@ -82,7 +82,13 @@ describe('GET /api/v1/users/{id} (get one user) → 200 / 404', () => {
   it('answers 404 in the error format for an id that does not exist', async () => {
     const res = await api.request('GET', '/api/v1/users/999999');
     expect(res.status).toBe(404);
-    expect(res.json).toEqual({ detail: 'user 999999 does not exist', code: 'not_found' });
+    expect(res.json).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'user 999999 does not exist',
+      code: 'not_found',
+    });
   });
 });
 
