@@ -1,3 +1,4 @@
+import { type ProblemBody, problemBody, sendProblem } from '@lab/common/problem';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import {
   BadRequestError,
@@ -7,16 +8,11 @@ import {
   UpstreamBadResponseError,
 } from './errors.ts';
 
-/** An RFC 9457 problem-details body, with a machine-readable `code` a client can switch on. */
-export interface Problem {
-  type: 'about:blank';
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  /** Present on 503s: the same number as the `Retry-After` header. */
-  retryAfterSeconds?: number;
-}
+/**
+ * The kit's RFC 9457 problem body (`@lab/common/problem`), with a machine-readable `code` a client can switch
+ * on; 503s add `retryAfterSeconds`, the same number as the `Retry-After` header.
+ */
+export type Problem = ProblemBody;
 
 /** Status, headers and body of a problem answer, before Express sends it. */
 export interface ProblemResponse {
@@ -25,16 +21,7 @@ export interface ProblemResponse {
   body: Problem;
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
-const codeFor = (dependency: string, what: string) => `${dependency.replace('-', '_')}_${what}`;
+const codeFor = (dependency: string, what: string) => `${dependency.replaceAll('-', '_')}_${what}`;
 
 function problem(status: number, code: string, detail: string, retryAfterSeconds?: number): ProblemResponse {
   const headers: Record<string, string> = {};
@@ -42,14 +29,7 @@ function problem(status: number, code: string, detail: string, retryAfterSeconds
   return {
     status,
     headers,
-    body: {
-      type: 'about:blank',
-      title: TITLES[status] ?? 'Error',
-      status,
-      detail,
-      code,
-      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-    },
+    body: problemBody(status, code, detail, retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   };
 }
 
@@ -76,8 +56,8 @@ export function toProblem(error: unknown): ProblemResponse {
 }
 
 /** Sends a problem response (used by the error handler and by the 404 fallback). */
-function send(res: Parameters<RequestHandler>[1], { status, headers, body }: ProblemResponse): void {
-  res.status(status).set(headers).type('application/problem+json').send(JSON.stringify(body));
+function send(res: Parameters<RequestHandler>[1], { headers, body }: ProblemResponse): void {
+  sendProblem(res, body, headers);
 }
 
 /** Express error middleware: every error becomes a problem+json response. */
