@@ -3,6 +3,7 @@
  * the headers, and answer 429 — or, when the store is down, whatever the stated fail policy says.
  */
 import { createHash } from 'node:crypto';
+import { problemBody, sendProblem } from '@lab/common/problem';
 import type { Request, RequestHandler, Response } from 'express';
 import { type FailPolicyOptions, type GuardedRateLimiter, withFailPolicy } from './fail-policy.ts';
 import { rateLimitHeaders } from './headers.ts';
@@ -16,6 +17,8 @@ export interface RateLimitOptions extends Partial<FailPolicyOptions> {
   key?: KeyFn;
 }
 
+// The ratelimit-headers draft's problem types: the kit's body (detail, code, camelCase members) with the
+// draft's `type`, so a client that knows the draft and one that knows only RFC 9457 both understand it.
 const PROBLEM = 'https://iana.org/assignments/http-problem-types';
 
 /** The longest key the limiters take (see checkKey); Redis keys have to end somewhere. */
@@ -70,15 +73,20 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     const limiter = choose(req, res);
     const decision = await guard(limiter).consume(limiterKey(key(req, res)));
     if (decision.degraded === 'closed') {
-      res.setHeader('Retry-After', String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))));
-      res
-        .status(503)
-        .type('application/problem+json')
-        .json({
-          type: `${PROBLEM}#temporary-reduced-capacity`,
-          title: 'Rate limiting is unavailable, so this request is refused rather than admitted unchecked',
-          'violated-policies': [limiter.name],
-        });
+      const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+      const body = problemBody(
+        503,
+        'rate_limit_unavailable',
+        'rate limiting is unavailable, so this request is refused rather than admitted unchecked',
+        { violatedPolicies: [limiter.name], retryAfterSeconds },
+      );
+      sendProblem(
+        res,
+        { ...body, type: `${PROBLEM}#temporary-reduced-capacity` },
+        {
+          'Retry-After': String(retryAfterSeconds),
+        },
+      );
       return;
     }
     // Failing open, the store said nothing: any number in the headers would be invented.
@@ -87,14 +95,10 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       next();
       return;
     }
-    res
-      .status(429)
-      .type('application/problem+json')
-      .json({
-        type: `${PROBLEM}#quota-exceeded`,
-        title: 'Too many requests: the quota for this policy is used up',
-        'violated-policies': [limiter.name],
-        retryAfterSeconds: Number(res.getHeader('Retry-After')),
-      });
+    const body = problemBody(429, 'quota_exceeded', `the quota of policy ${limiter.name} is used up`, {
+      violatedPolicies: [limiter.name],
+      retryAfterSeconds: Number(res.getHeader('Retry-After')),
+    });
+    sendProblem(res, { ...body, type: `${PROBLEM}#quota-exceeded` });
   };
 }

@@ -90,7 +90,12 @@ describe.each(ALGORITHMS.map((a) => [a.label, a] as const))('headers (%s)', (_, 
         expect(r).toBe(0);
         expect(t).toBeGreaterThan(0);
         expect(res.headers.get('retry-after')).toBe(String(t));
-        expect(await res.json()).toMatchObject({ 'violated-policies': ['api'], retryAfterSeconds: t });
+        expect(await res.json()).toMatchObject({
+          status: 429,
+          code: 'quota_exceeded',
+          violatedPolicies: ['api'],
+          retryAfterSeconds: t,
+        });
       } else expect(res.headers.get('retry-after')).toBeNull();
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
@@ -185,6 +190,9 @@ describe('when Redis is down (a client pointed at a port nobody listens on)', ()
     expect(responses[0]?.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(await responses[0]?.json()).toMatchObject({
       type: expect.stringMatching(/temporary-reduced-capacity$/),
+      status: 503,
+      code: 'rate_limit_unavailable',
+      retryAfterSeconds: 1,
     });
     expect(log).toHaveLength(1);
   });
