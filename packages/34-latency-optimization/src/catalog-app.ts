@@ -1,3 +1,4 @@
+import { problemBody, sendProblem } from '@lab/common/problem';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type pg from 'pg';
 import { CacheAside } from './cache-aside.ts';
@@ -27,7 +28,7 @@ export interface CatalogAppOptions {
   notFoundTtlMs?: number;
   /** Products in `GET /products`. */
   pageSize?: number;
-  /** Where unexpected (5xx) errors and cache-store failures go; a client only sees `{"error":"internal error"}`. */
+  /** Where unexpected (5xx) errors and cache-store failures go; a client only sees a problem body saying "internal error". */
   onError?: (error: unknown) => void;
 }
 
@@ -159,12 +160,14 @@ export function createCatalogApp({
   });
 
   app.use((_req, _res, next) => next(new HttpError(404, 'no such route')));
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    // Once the status line is out, a problem body cannot follow: Express's own handler closes the socket.
+    if (res.headersSent) return next(error);
     const status = errorStatus(error);
     if (status === 500) onError(error);
-    const detail = status === 500 ? 'internal error' : (error as Error).message;
-    // The repo's API error shape (as in topics 31-33): a human `detail` and a stable machine `code`.
-    res.status(status).json({ detail, code: ERROR_CODES[status] ?? 'bad_request' });
+    const detail = status === 500 ? 'internal error' : (error as Error).message || 'bad request';
+    // The repo's one error body (`@lab/common/problem`): a human `detail` and a stable machine `code`.
+    sendProblem(res, problemBody(status, ERROR_CODES[status] ?? 'bad_request', detail));
   });
 
   return { app, cache, compressions };
@@ -181,6 +184,6 @@ const ERROR_CODES: Record<number, string> = {
 function errorStatus(error: unknown): number {
   if (error instanceof HttpError) return error.status;
   // body-parser's errors (malformed JSON, body too large) carry their 4xx status.
-  const status = (error as { status?: unknown }).status;
+  const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
 }

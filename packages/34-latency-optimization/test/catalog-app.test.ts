@@ -123,7 +123,7 @@ describe.each(stores)('catalog API with the %s response cache', (_name, makeStor
     expect(small.headers['content-encoding']).toBeUndefined();
   });
 
-  it('bad input gets a 4xx with a JSON error body, never a 500', async () => {
+  it('bad input gets a 4xx with a problem+json error body, never a 500', async () => {
     const cases = [
       [await call('/products/abc'), 400],
       [await call('/products/0'), 400],
@@ -137,8 +137,11 @@ describe.each(stores)('catalog API with the %s response cache', (_name, makeStor
     ] as const;
     for (const [response, status] of cases) {
       expect(response.status).toBe(status);
-      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.json()).toEqual({
+        type: 'about:blank',
+        title: status === 404 ? 'Not Found' : 'Bad Request',
+        status,
         detail: expect.any(String),
         code: status === 404 ? 'not_found' : 'bad_request',
       });
@@ -155,6 +158,9 @@ describe.each(stores)('catalog API with the %s response cache', (_name, makeStor
       });
       expect(response.status).toBe(415);
       expect(response.json()).toEqual({
+        type: 'about:blank',
+        title: 'Unsupported Media Type',
+        status: 415,
         detail: `send the JSON body as UTF-8, not charset=${charset.replaceAll('"', '').toLowerCase()}`,
         code: 'unsupported_media_type',
       });
