@@ -45,10 +45,10 @@ function thrownBy(run: () => unknown): unknown {
 
 function hierarchySection(): void {
   const errors = [
-    new ValidationError('age must be 18 or over', 'INVALID_AGE', { details: { field: 'age' } }),
+    new ValidationError('age must be 18 or over', 'invalid_age', { details: { field: 'age' } }),
     new NotFoundError('user', 42),
-    new ConflictError('email already registered', 'EMAIL_TAKEN'),
-    new DependencyError('database unavailable', 'DB_UNAVAILABLE'),
+    new ConflictError('email already registered', 'email_taken'),
+    new DependencyError('database unavailable', 'db_unavailable'),
     new TypeError("Cannot read properties of undefined (reading 'id')"),
   ];
   table(
@@ -71,7 +71,7 @@ function causeSection(): void {
     'describeChain(caught)': describeChain(error),
   });
   code(
-    "throw new ValidationError('the body is not valid JSON', 'INVALID_JSON', { cause: error });  // raise … from error",
+    "throw new ValidationError('the body is not valid JSON', 'invalid_json', { cause: error });  // raise … from error",
   );
 }
 

@@ -55,7 +55,7 @@ try {
   console.log(JSON.stringify(e));
 }`,
       output:
-        'true true false\nNotFoundError 404 USER_NOT_FOUND\n{"status":404,"code":"USER_NOT_FOUND","details":{"resource":"user","id":7}}',
+        'true true false\nNotFoundError 404 user_not_found\n{"status":404,"code":"user_not_found","details":{"resource":"user","id":7}}',
       explain:
         'instanceof follows the class chain, as except does in Python. JSON.stringify only writes own enumerable properties: message, name, stack and cause are not among them, so a log that stringifies errors loses the message unless it copies it explicitly.',
       see: { section: 'hierarchy', file: 'src/app-error.ts' },

@@ -20,6 +20,8 @@ describe('against a real loopback server that answers after a delay', () => {
   });
 
   it('Promise.all has every request in flight at once', async () => {
+    // Answers wait until all six are in: the call completes only if they really overlapped.
+    server.holdUntilInFlight(6);
     expect(await fetchConcurrent(urls())).toEqual(expected);
     expect(server.stats).toMatchObject({ served: 6, maxInFlight: 6 });
   });
@@ -29,9 +31,10 @@ describe('against a real loopback server that answers after a delay', () => {
     expect(server.stats).toMatchObject({ served: 6, maxInFlight: 2 });
   });
 
-  it('answers bad input with a 4xx JSON body that has detail and code', async () => {
+  it('answers bad input with a 4xx problem+json body that has detail and code', async () => {
     const notFound = await fetch(`${server.url}/users`);
     expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await notFound.json()).toMatchObject({ code: 'not_found', detail: expect.any(String) });
     const badDelay = await fetch(`${server.url}/item/1?delay=-5`);
     expect(badDelay.status).toBe(400);

@@ -9,6 +9,6 @@ if (process.argv[2] === 'install')
     exit: (code) => process.exit(code),
   });
 void Promise.reject(
-  new ValidationError('config is broken', 'BAD_CONFIG', { cause: new SyntaxError('Unexpected token') }),
+  new ValidationError('config is broken', 'bad_config', { cause: new SyntaxError('Unexpected token') }),
 );
 setTimeout(() => process.stdout.write('still running\n'), 50);

@@ -12,7 +12,7 @@ export function validateAll<T extends object>(input: T, rules: { [K in keyof T]?
   for (const field of Object.keys(rules) as Array<keyof T & string>) {
     const problem = rules[field]?.(input[field]);
     if (problem !== undefined)
-      errors.push(new ValidationError(`${field}: ${problem}`, 'INVALID_FIELD', { details: { field } }));
+      errors.push(new ValidationError(`${field}: ${problem}`, 'invalid_field', { details: { field } }));
   }
   if (errors.length > 0) throw new AggregateError(errors, `${errors.length} invalid field(s)`);
   return input;

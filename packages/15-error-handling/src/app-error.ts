@@ -1,3 +1,5 @@
+import { type ProblemBody, problemBody } from '@lab/common/problem';
+
 /** Details an error carries for programs: field names, ids, limits. Never secrets: they end up in logs. */
 export type ErrorDetails = Readonly<Record<string, unknown>>;
 
@@ -7,8 +9,13 @@ export interface AppErrorOptions {
   cause?: unknown;
 }
 
+/** `Line Item` → `line_item`: a resource name as the start of a code. */
+const snakeCase = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+
+const CODE = /^[a-z][a-z0-9_]*$/;
+
 /**
- * The root of the application's errors: a stable `code` for programs, an HTTP `status` for the edge,
+ * The root of the application's errors: a stable snake_case `code` for programs, an HTTP `status` for the edge,
  * `details` for the caller, a message for people. Catch `AppError` to handle every expected failure;
  * anything else is a bug.
  */
@@ -21,6 +28,8 @@ export class AppError extends Error {
   constructor(message: string, code: string, options: AppErrorOptions = {}) {
     // `cause` goes to Error's own constructor, so it is a real (non-enumerable) `cause` property.
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Checked here, where the bad code is written, not at the edge, where it would turn an answer into a 500.
+    if (!CODE.test(code)) throw new RangeError(`an error code is snake_case, got ${JSON.stringify(code)}`);
     this.code = code;
     this.details = options.details ?? {};
     // The subclass's name (what the stack's first line and `util.inspect` show), kept non-enumerable like
@@ -38,7 +47,7 @@ export class ValidationError extends AppError {
 export class NotFoundError extends AppError {
   override readonly status = 404;
   constructor(resource: string, id: string | number, options: AppErrorOptions = {}) {
-    super(`${resource} ${id} not found`, `${resource.toUpperCase()}_NOT_FOUND`, {
+    super(`${resource} ${id} not found`, `${snakeCase(resource)}_not_found`, {
       ...options,
       details: { resource, id, ...options.details },
     });
@@ -55,12 +64,11 @@ export class DependencyError extends AppError {
   override readonly status = 503;
 }
 
-/** The JSON an API answers with: `detail` for people, `code` for programs. */
-export interface ErrorBody {
-  detail: string;
-  code: string;
-  details?: ErrorDetails;
-}
+/**
+ * The JSON an API answers with: the repo's one problem body (`@lab/common/problem`, RFC 9457), `detail` for
+ * people, `code` for programs, and `details` as an extension member when the error has any.
+ */
+export type ErrorBody = ProblemBody & { details?: ErrorDetails };
 
 /**
  * Maps any thrown value to a status and a body. An `AppError` says what it is; anything else is a bug, so
@@ -68,9 +76,8 @@ export interface ErrorBody {
  */
 export function toHttp(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof AppError) {
-    const body: ErrorBody = { detail: error.message, code: error.code };
-    if (Object.keys(error.details).length > 0) body.details = error.details;
-    return { status: error.status, body };
+    const details = Object.keys(error.details).length > 0 ? { details: error.details } : {};
+    return { status: error.status, body: problemBody(error.status, error.code, error.message, details) };
   }
-  return { status: 500, body: { detail: 'internal error', code: 'INTERNAL' } };
+  return { status: 500, body: problemBody(500, 'internal_error', 'internal error') };
 }

@@ -29,6 +29,6 @@ export function parseJsonBody(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw new ValidationError('the body is not valid JSON', 'INVALID_JSON', { cause: error });
+    throw new ValidationError('the body is not valid JSON', 'invalid_json', { cause: error });
   }
 }

@@ -57,7 +57,7 @@ describe('AggregateError (ExceptionGroup)', () => {
 
   it('splitErrors works like ExceptionGroup.split through nested groups', () => {
     const notFound = new NotFoundError('user', 1);
-    const invalid = new ValidationError('bad', 'BAD');
+    const invalid = new ValidationError('bad', 'bad');
     const bug = new TypeError('x is undefined');
     const group = new AggregateError([notFound, new AggregateError([invalid, bug])]);
     expect(splitErrors(group, (e) => e instanceof AppError)).toEqual({
@@ -65,7 +65,7 @@ describe('AggregateError (ExceptionGroup)', () => {
       rest: [bug],
     });
     expect(splitErrors(bug, (e) => e instanceof AppError)).toEqual({ matched: [], rest: [bug] });
-    expect([hasCode(group, 'BAD'), hasCode(group, 'USER_NOT_FOUND'), hasCode(group, 'NOPE')]).toEqual([
+    expect([hasCode(group, 'bad'), hasCode(group, 'user_not_found'), hasCode(group, 'nope')]).toEqual([
       true,
       true,
       false,

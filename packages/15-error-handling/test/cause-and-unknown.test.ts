@@ -12,7 +12,7 @@ describe('cause chaining (raise … from)', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ValidationError);
-    expect((caught as ValidationError).code).toBe('INVALID_JSON');
+    expect((caught as ValidationError).code).toBe('invalid_json');
     expect((caught as Error).cause).toBeInstanceOf(SyntaxError);
     expect(causeChain(caught).map((e) => (e as Error).name)).toEqual(['ValidationError', 'SyntaxError']);
   });

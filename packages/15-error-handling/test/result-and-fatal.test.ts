@@ -45,7 +45,7 @@ describe('process-level unhandledRejection', () => {
       log: (entry) => logged.push(`${entry.event}: ${entry.error}`),
       exit: (code) => exits.push(code),
     });
-    target.emit('unhandledRejection', new ValidationError('bad config', 'BAD', { cause: new Error('eof') }));
+    target.emit('unhandledRejection', new ValidationError('bad config', 'bad', { cause: new Error('eof') }));
     target.emit('uncaughtException', new Error('second'));
     expect(logged).toEqual([
       'unhandledRejection: ValidationError: bad config ← Error: eof',
