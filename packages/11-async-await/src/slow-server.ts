@@ -58,6 +58,7 @@ export async function startSlowServer(options: { delayMs: number }): Promise<Slo
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     let timer: NodeJS.Timeout | undefined;
     const answer = () => {
+      if (res.destroyed) return;
       timer = setTimeout(() => sendJson(res, 200, { id: Number(match[1]) }), delay);
     };
     if (stats.inFlight < holdFor) held.push(answer);

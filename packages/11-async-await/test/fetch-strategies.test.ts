@@ -27,6 +27,7 @@ describe('against a real loopback server that answers after a delay', () => {
   });
 
   it('the limiter lets exactly N reach the server at once, and keeps the order of results', async () => {
+    server.holdUntilInFlight(2);
     expect(await fetchLimited(urls(), 2)).toEqual(expected);
     expect(server.stats).toMatchObject({ served: 6, maxInFlight: 2 });
   });
