@@ -14,7 +14,8 @@ describe('probeShapes (V8 asked directly, in a child process with --allow-native
       'added-later-fast': true,
       'delete-middle-fast': false,
       'delete-first-literal-fast': false,
-      'delete-last-fast': true,
+      // V8 11 (Node 20) undid the last transition on delete of the last-added field; V8 12+ (Node 22+) does not.
+      'delete-last-fast': Number(process.versions.v8.split('.')[0]) < 12,
       'undefined-instead': true,
       'many-keys-fast': false,
       'sealed-fast': true,
