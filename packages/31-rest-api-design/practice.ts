@@ -61,12 +61,12 @@ for (const id of ['7', '07', '1e3', '0x10', ' 7', '2147483648']) {
       code: `import { ApiError, toErrorReply } from './src/errors.ts';
 
 const known = toErrorReply(new ApiError(404, 'not_found', 'user 9 does not exist'));
-console.log(known.status, JSON.stringify(known.body), known.internal);
+console.log(known.status, known.body.code, '·', known.body.detail, '·', known.internal);
 
 const bug = toErrorReply(new TypeError("Cannot read properties of undefined (reading 'rows')"));
-console.log(bug.status, JSON.stringify(bug.body), bug.internal);`,
+console.log(bug.status, bug.body.code, '·', bug.body.detail, '·', bug.internal);`,
       output:
-        '404 {"detail":"user 9 does not exist","code":"not_found"} false\n500 {"detail":"the server failed to handle this request","code":"internal_error"} true',
+        '404 not_found · user 9 does not exist · false\n500 internal_error · the server failed to handle this request · true',
       explain:
         'An error that knows its answer is sent as it is. Anything unrecognised is a bug: the client gets a fixed 500 that reveals nothing about the code or the database, and internal: true tells the middleware to log the original instead.',
       see: { section: 'errors', file: 'src/errors.ts' },
