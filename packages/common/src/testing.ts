@@ -77,7 +77,8 @@ export async function testPostgres(fileUrl: string, options: TestPostgresOptions
   // Without the repo's global setup (a suite run through vitest's Node API), nothing is provided: leave
   // DATABASE_URL alone rather than set it to "undefined", and let postgres() find or start a server.
   const provided = inject('databaseUrl');
-  if (!process.env.DATABASE_URL && typeof provided === 'string' && provided) process.env.DATABASE_URL = provided;
+  if (!process.env.DATABASE_URL && typeof provided === 'string' && provided)
+    process.env.DATABASE_URL = provided;
   return postgres({ ...config, schema: testSchema(fileUrl, suffix) });
 }
 
