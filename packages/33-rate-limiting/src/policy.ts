@@ -114,23 +114,5 @@ export function checkKey(key: string): string {
   return key;
 }
 
-/** A clock you set by hand: the demo and the tests replay traces with it. */
-export interface ManualClock {
-  now: Clock;
-  set(ms: number): void;
-  advance(ms: number): void;
-}
-
-/** A `ManualClock` starting at `start` ms. */
-export function manualClock(start = 0): ManualClock {
-  let t = start;
-  return {
-    now: () => t,
-    set: (ms) => {
-      t = ms;
-    },
-    advance: (ms) => {
-      t += ms;
-    },
-  };
-}
+/** A clock you set by hand (the kit's): the demo and the tests replay traces with it, passing `clock.now`. */
+export { type ManualClock, manualClock } from '@lab/common/clock';
