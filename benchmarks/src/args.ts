@@ -1,5 +1,4 @@
-import { parseArgs as parseNodeArgs } from 'node:util';
-import { argumentError } from '@lab/tooling/cli';
+import { argumentError, parseCommandLine } from '@lab/tooling/cli';
 
 /** What `pnpm bench …` was asked to do. */
 export type Command =
@@ -33,15 +32,9 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parse(argv: readonly string[]) {
-  return parseNodeArgs({
-    // pnpm forwards a literal `--` when the user types `pnpm bench -- 03`.
-    args: argv.filter((a) => a !== '--'),
-    allowPositionals: true,
-    strict: true,
-    options: {
-      smoke: { type: 'boolean' },
-      render: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  return parseCommandLine(argv, {
+    smoke: { type: 'boolean' },
+    render: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
 }

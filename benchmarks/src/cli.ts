@@ -7,22 +7,13 @@ import { tsxExecArgv } from '@lab/common/workers';
 import { exitOnEpipe, lookUpTopic, topicBanner, USAGE_ERROR } from '@lab/tooling/cli';
 import { listTopics, repoRoot, type Topic } from '@lab/tooling/topics';
 import { parseArgs, USAGE } from './args.ts';
-import { resultsDir, resultsMarkdown as resultsMdPath } from './paths.ts';
+import { benchFiles, resultsDir, resultsMarkdown as resultsMdPath } from './paths.ts';
 import type { BenchResult, TopicResults } from './results.ts';
 import { resultsMarkdown } from './results-md.ts';
 import { machine } from './run.ts';
 import { barChartSvg } from './svg.ts';
 
 const runFile = join(repoRoot, 'benchmarks', 'src', 'run-file.ts');
-
-const benchFiles = (topic: Topic): string[] => {
-  const dir = join(topic.dir, 'bench');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .sort()
-    .map((f) => join(dir, f));
-};
 
 function runBenchFile(topic: Topic, file: string, out: string, smoke: boolean): Promise<number> {
   const args = ['--expose-gc', ...topic.nodeFlags, ...tsxExecArgv(), runFile, file, '--out', out];

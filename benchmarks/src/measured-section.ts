@@ -5,14 +5,14 @@
  * generates it, so the block only changes when a definition or a saved result does.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Claim } from '@lab/common/bench';
 import { formatNumber } from '@lab/common/output';
 import { tsxExecArgv } from '@lab/common/workers';
 import { listTopics, repoRoot, type Topic } from '@lab/tooling/topics';
 import type { BenchDefinition, FileDefinitions } from './claim-definitions.ts';
-import { resultsDir, resultsMarkdown } from './paths.ts';
+import { benchFiles, resultsDir, resultsMarkdown } from './paths.ts';
 import type { ClaimResult, TopicResults } from './results.ts';
 
 export const MEASURED_START =
@@ -185,15 +185,6 @@ export function currentBlock(readme: string): string | undefined {
     .replace(/^\n/, '')
     .replace(/\n$/, '');
 }
-
-const benchFiles = (topic: Topic): string[] => {
-  const dir = join(topic.dir, 'bench');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.bench.ts'))
-    .sort()
-    .map((f) => join(dir, f));
-};
 
 export const savedResults = (slug: string): TopicResults | undefined => {
   const file = join(resultsDir, `${slug}.json`);

@@ -1,4 +1,4 @@
-import { parseArgs as parseNodeArgs } from 'node:util';
+import { argumentError, parseCommandLine } from '@lab/tooling/cli';
 
 /** What `pnpm demo …` was asked to do. */
 export type Command =
@@ -25,9 +25,7 @@ export function parseArgs(argv: readonly string[]): Command {
   try {
     parsed = parse(argv);
   } catch (error) {
-    // node:util's messages name the option ("Unknown option '--fast'"); keep them, lower-cased like ours.
-    const message = (error as Error).message.split('.')[0] ?? 'bad arguments';
-    return { kind: 'error', message: message.charAt(0).toLowerCase() + message.slice(1) };
+    return { kind: 'error', message: argumentError(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -51,18 +49,12 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parse(argv: readonly string[]) {
-  return parseNodeArgs({
-    // pnpm forwards a literal `--` when the user types `pnpm demo -- 03`.
-    args: argv.filter((a) => a !== '--'),
-    allowPositionals: true,
-    strict: true,
-    options: {
-      list: { type: 'boolean' },
-      all: { type: 'boolean' },
-      watch: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      section: { type: 'string', short: 's', multiple: true },
-      sections: { type: 'boolean' },
-    },
+  return parseCommandLine(argv, {
+    list: { type: 'boolean' },
+    all: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    section: { type: 'string', short: 's', multiple: true },
+    sections: { type: 'boolean' },
   });
 }

@@ -1,8 +1,7 @@
 /** `pnpm practice`: recall cards and predict-the-output items, scheduled by FSRS. */
 import { writeFileSync } from 'node:fs';
-import { parseArgs as parseNodeArgs } from 'node:util';
 import { style } from '@lab/common/output';
-import { argumentError, lookUpTopic, USAGE_ERROR } from '@lab/tooling/cli';
+import { argumentError, lookUpTopic, parseCommandLine, USAGE_ERROR } from '@lab/tooling/cli';
 import { listTopics, type Topic } from '@lab/tooling/topics';
 import { ankiDeck } from './anki.ts';
 import { type Card, fullDeck } from './deck.ts';
@@ -44,19 +43,14 @@ export function parseArgs(argv: readonly string[]): Command {
   };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseNodeArgs({
-      args: argv.filter((a) => a !== '--'),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        topic: { type: 'string', short: 't' },
-        part: { type: 'string' },
-        due: { type: 'boolean' },
-        stats: { type: 'boolean' },
-        export: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-      },
+    ({ values, positionals } = parseCommandLine(argv, {
+      topic: { type: 'string', short: 't' },
+      part: { type: 'string' },
+      due: { type: 'boolean' },
+      stats: { type: 'boolean' },
+      export: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
     }));
   } catch (error) {
     return { kind: 'error', message: argumentError(error) };

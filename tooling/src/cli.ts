@@ -3,6 +3,7 @@
  * same way: the banner over a topic's output, the answer to a topic that does not exist, and a quiet exit
  * when the reader closes the pipe.
  */
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { style } from '@lab/common/output';
 import { levenshtein } from '@lab/common/text';
 import { findTopic, listTopics, type Topic } from './topics.ts';
@@ -27,6 +28,17 @@ export function lookUpTopic(query: string, topics: readonly Topic[] = listTopics
   const topic = findTopic(query, [...topics]);
   if (topic) return { ok: true, topic };
   return { ok: false, message: unknownTopicMessage(query, suggestTopic(query, [...topics])) };
+}
+
+/**
+ * node:util parseArgs the way every runner calls it: strict, positionals allowed, and the literal `--` that
+ * pnpm forwards (`pnpm demo -- 03`) dropped. Throws on an unknown option; show it with `argumentError`.
+ */
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: T,
+) {
+  return parseArgs({ args: argv.filter((a) => a !== '--'), allowPositionals: true, strict: true, options });
 }
 
 /** Exit code for bad usage (an unknown option or topic), as in most Unix tools; 1 means the run failed. */

@@ -2,10 +2,9 @@
  * `pnpm db status` and `pnpm db stop`: the embedded PostgreSQL is left running between runs like a dev
  * database (so a `pnpm test` never cuts off a `pnpm demo --watch`); these say where it is and stop it.
  */
-import { parseArgs } from 'node:util';
 import { style } from '@lab/common/output';
 import { type EmbeddedStatus, embeddedStatus, stopEmbeddedPostgres } from '@lab/common/services';
-import { argumentError, exitOnEpipe, USAGE_ERROR } from './cli.ts';
+import { argumentError, exitOnEpipe, parseCommandLine, USAGE_ERROR } from './cli.ts';
 
 const USAGE = `usage: pnpm db status   is the embedded PostgreSQL running? where, on which port, who is connected
        pnpm db stop     stop it (open sessions are disconnected); the next run that needs it starts it again`;
@@ -46,11 +45,7 @@ function describeStatus(status: EmbeddedStatus): Array<[string, string]> {
 async function main(argv: readonly string[]): Promise<number> {
   let command: string | undefined;
   try {
-    const { positionals, values } = parseArgs({
-      args: argv.filter((a) => a !== '--'),
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' } },
-    });
+    const { positionals, values } = parseCommandLine(argv, { help: { type: 'boolean', short: 'h' } });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;

