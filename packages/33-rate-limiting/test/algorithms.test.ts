@@ -13,14 +13,11 @@ import {
   slidingWindowCounterMemory,
   tokenBucketMemory,
 } from '../src/index.ts';
+import { seededRandom } from './fixtures/seeded-random.ts';
 
 /** A seeded trace: deterministic "random" arrivals, some in the same millisecond. */
 function trace(count: number, seed: number, maxGapMs: number, start = 1_000_000): number[] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
+  const next = seededRandom(seed);
   const times: number[] = [];
   let t = start;
   for (let i = 0; i < count; i++) {

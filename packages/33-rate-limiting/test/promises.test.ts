@@ -6,14 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ALGORITHMS, type Decision, manualClock, type Policy } from '../src/index.ts';
+import { seededRandom } from './fixtures/seeded-random.ts';
 
 /** Seeded arrival times: bursts in one millisecond, gaps up to `maxGapMs`, now and then a pause of up to 2 W. */
 function trace(count: number, seed: number, maxGapMs: number, windowMs: number, start: number): number[] {
-  let state = seed;
-  const next = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
+  const next = seededRandom(seed);
   const times: number[] = [];
   let t = start;
   for (let i = 0; i < count; i++) {
