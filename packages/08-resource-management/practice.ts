@@ -40,26 +40,6 @@ console.log(log.join(', '));`,
       see: { section: 'order', file: 'src/resources.ts' },
     },
     {
-      id: 'finally-return-swallows',
-      prompt: 'A cleanup written by hand returns from its finally block. What does the caller see?',
-      code: `function save(): string {
-  try {
-    throw new Error('disk full');
-  } finally {
-    return 'saved';
-  }
-}
-try {
-  console.log(save());
-} catch (error) {
-  console.log('caught', (error as Error).message);
-}`,
-      output: 'saved',
-      explain:
-        'A return (or a throw) in finally replaces whatever the try block was doing, including an exception in flight: the error disappears and the caller is told it worked. Keep finally blocks to cleanup, or let `using` run the cleanup.',
-      see: { section: 'suppressed', file: 'src/transaction.ts' },
-    },
-    {
       id: 'suppressed-error',
       prompt: 'The body throws, and then the resource’s dispose throws too. What does the catch block get?',
       code: `import './src/polyfill.ts';
