@@ -3,8 +3,8 @@
  * first request, decisions by the fail policy while Redis is away, and enforcement again once it is back.
  * Everything waits on events (ready, close, a refused reconnect), never on elapsed time.
  */
-import { EventEmitter } from 'node:events';
-import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
+import type { EventEmitter } from 'node:events';
+import { FlakyLink } from '@lab/common/flaky-link';
 import { listen } from '@lab/common/http';
 import { freePort } from '@lab/common/services';
 import { testKeyPrefix, testRedis } from '@lab/common/testing';
@@ -44,64 +44,6 @@ afterAll(async () => {
 /** The next `event` from `emitter`; unlike `events.once`, an 'error' on the way does not reject it. */
 const next = (emitter: EventEmitter, event: string): Promise<void> =>
   new Promise((resolve) => emitter.once(event, () => resolve()));
-
-/**
- * A TCP proxy on loopback in front of Redis. `drop()` cuts every connection and refuses new ones (each
- * refusal emits 'refused'); `restore()` lets connections through again.
- */
-class TcpProxy {
-  readonly events = new EventEmitter();
-  readonly #sockets = new Set<Socket>();
-  #open = true;
-  readonly #server: Server;
-  port = 0;
-
-  constructor(
-    readonly upstreamHost: string,
-    readonly upstreamPort: number,
-  ) {
-    this.#server = createServer((downstream) => {
-      if (!this.#open) {
-        downstream.destroy();
-        this.events.emit('refused');
-        return;
-      }
-      const upstream = tcpConnect(this.upstreamPort, this.upstreamHost);
-      for (const [a, b] of [
-        [downstream, upstream],
-        [upstream, downstream],
-      ] as const) {
-        this.#sockets.add(a);
-        a.pipe(b);
-        a.on('error', () => b.destroy());
-        a.on('close', () => {
-          this.#sockets.delete(a);
-          b.destroy();
-        });
-      }
-    });
-  }
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.#server.address() as { port: number }).port;
-    return this;
-  }
-
-  drop(): void {
-    this.#open = false;
-    for (const socket of this.#sockets) socket.destroy();
-  }
-
-  restore(): void {
-    this.#open = true;
-  }
-
-  close(): Promise<void> {
-    this.drop();
-    return new Promise((resolve) => this.#server.close(() => resolve()));
-  }
-}
 
 describe('reconnectDelay', () => {
   it('doubles from the first delay and stays at the cap', () => {
@@ -183,7 +125,10 @@ describe.each(['open', 'closed'] as const)(
   'Redis drops the connection and comes back (fail %s)',
   (policy) => {
     it('decides by the policy while down, then enforces the limit again and logs the recovery', async () => {
-      const proxy = await new TcpProxy(admin.options.host ?? '127.0.0.1', admin.options.port ?? 6379).start();
+      const proxy = await new FlakyLink(
+        admin.options.host ?? '127.0.0.1',
+        admin.options.port ?? 6379,
+      ).start();
       cleanups.push(() => proxy.close());
       const client = await connectLimiterClient(
         { host: '127.0.0.1', port: proxy.port, db: admin.options.db ?? 0 },
