@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -64,6 +64,43 @@ describe('embedded PostgreSQL (the learner path, no DATABASE_URL)', () => {
       answer: 42,
       version: expect.stringMatching(/^PostgreSQL \d+/),
     });
+  });
+
+  it('two processes starting it on a fresh data folder at once make one cluster and share it', async () => {
+    // Its own data folder (PostgreSQL as root runs as `postgres`, which must reach it), so the shared dev
+    // cluster is left alone; this server is stopped at the end.
+    const parent = mkdtempSync(join(tmpdir(), 'lab-pg-race-'));
+    chmodSync(parent, 0o755);
+    const dataDir = join(parent, 'pg');
+    const env: NodeJS.ProcessEnv = { ...process.env, LAB_PG_DIR: dataDir };
+    delete env.DATABASE_URL;
+    const start = () =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', fixture('embedded-postgres.ts')], { env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => {
+          stdout += String(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+          stderr += String(chunk);
+        });
+        child.on('exit', (status) => resolve({ status, stdout, stderr }));
+      });
+    try {
+      const runs = await Promise.all([start(), start()]);
+      for (const run of runs) {
+        expect(run.status, run.stderr).toBe(0);
+        expect(JSON.parse(run.stdout)).toMatchObject({ answer: 42 });
+      }
+      // One of them created it; the other waited on the start lock, then used the running server.
+      expect(runs.filter((run) => /first run: creating a cluster/.test(run.stderr))).toHaveLength(1);
+      expect(runs.filter((run) => /already running/.test(run.stderr))).toHaveLength(1);
+      expect(existsSync(`${dataDir}.start-lock`)).toBe(false);
+    } finally {
+      await stopEmbeddedPostgres(dataDir);
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 
   it("keeps a failing process's exit code (embedded-postgres's own exit hook would turn it into 0)", () => {

@@ -1,5 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, homedir, platform } from 'node:os';
 import { join } from 'node:path';
@@ -143,7 +152,69 @@ export async function startEmbeddedPostgres(log: (line: string) => void): Promis
     return { url: existing.url, startedHere: false };
   }
 
-  const fresh = !existing.initialised;
+  return withStartLock(dataDir, log, async () => {
+    // Whoever held the lock before us may have started it.
+    const now = embeddedStatus(dataDir);
+    if (now.running && now.url) {
+      log(`using the embedded PostgreSQL already running on 127.0.0.1:${now.port}`);
+      return { url: now.url, startedHere: false };
+    }
+    return spawnServer(dataDir, now.initialised, log);
+  });
+}
+
+/**
+ * Runs `start` holding `<dataDir>.start-lock` (created with O_EXCL): without it, two processes that find no
+ * cluster at the same moment (a `pnpm test` and a `pnpm demo` on a fresh clone) both run initdb, and the
+ * second deletes the first one's half-made folder. A lock whose holder died is taken over.
+ */
+async function withStartLock<T>(
+  dataDir: string,
+  log: (line: string) => void,
+  start: () => Promise<T>,
+): Promise<T> {
+  const lock = `${dataDir}.start-lock`;
+  mkdirSync(join(dataDir, '..'), { recursive: true, mode: 0o755 });
+  let told = false;
+  for (let waited = 0; ; waited += 100) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    let holder = Number.NaN;
+    try {
+      holder = Number(readFileSync(lock, 'utf8'));
+    } catch {
+      continue; // released between our open and our read
+    }
+    // An empty file is a holder between open and write: wait for it like any other.
+    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (waited >= 180_000)
+      throw new Error(`embedded PostgreSQL: ${lock} held by pid ${holder} for 3 minutes`);
+    if (!told) log(`waiting for another process that is starting the embedded PostgreSQL (${lock})…`);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    return await start();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+async function spawnServer(
+  dataDir: string,
+  initialised: boolean,
+  log: (line: string) => void,
+): Promise<EmbeddedServer> {
+  const fresh = !initialised;
   if (fresh) await initialise(dataDir, log);
   else log('starting embedded PostgreSQL… (it stays up for later runs; `pnpm db stop` stops it)');
 
