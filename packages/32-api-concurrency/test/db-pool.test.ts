@@ -68,10 +68,8 @@ describe('an exhausted pg.Pool', () => {
     try {
       const stats = queryStats(api.db.pool);
       stats.reset();
-      const acquired = once(api.db.pool, 'acquire');
-      // Holds the only connection for 3 s: far longer than the 150 ms the next request may wait.
-      const holder = httpGet(`${api.server.url}/db/sleep?ms=3000`);
-      await acquired;
+      // The test itself holds the only connection, released when it chooses: no slow query to outlast.
+      const held = await api.db.pool.connect();
       const rejected = await httpGet(`${api.server.url}/db/sleep?ms=0`);
 
       expect(rejected.status).toBe(503);
@@ -85,8 +83,10 @@ describe('an exhausted pg.Pool', () => {
         code: 'postgres_busy',
         retryAfterSeconds: DEFAULT_DB_LIMITS.retryAfterSeconds,
       });
-      expect((await holder).status).toBe(200);
-      // One query ran: the holder's. The rejected request was turned away at the pool.
+      // The rejected request was turned away at the pool: no query reached the database.
+      expect(stats.count).toBe(0);
+      held.release();
+      expect((await httpGet(`${api.server.url}/db/sleep?ms=0`)).status).toBe(200);
       expect(stats.count).toBe(1);
     } finally {
       await api.close();
