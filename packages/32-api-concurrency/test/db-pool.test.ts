@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { type Listening, listen } from '@lab/common/http';
 import { queryStats } from '@lab/common/services';
 import { testPostgres, testSchema } from '@lab/common/testing';
