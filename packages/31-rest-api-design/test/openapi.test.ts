@@ -81,7 +81,11 @@ describe('the OpenAPI document', () => {
     const res = await api.request('GET', '/api/v1/openapi.json');
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.info.title).toBeTruthy();
+    expect(doc.info).toEqual({
+      title: 'Users and orders',
+      version: '1.0.0',
+      description: expect.stringContaining('Part 4, Q1'),
+    });
   });
 
   it('lists exactly the routes of the seed’s URL table, each with its success status', () => {
