@@ -14,15 +14,15 @@ import {
 } from '@lab/common';
 import { deleteKeysWithPrefix, freePort, keysWithPrefix } from '@lab/common/services';
 import express from 'express';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   ALGORITHMS,
+  connectLimiterClient,
   type Decision,
   FIXED_WINDOW_LUA,
   fixedWindowMemory,
   fixedWindowRedis,
   gcraMemory,
-  LIMITER_CLIENT_OPTIONS,
   manualClock,
   mostAdmittedWithin,
   nonAtomicFixedWindowRedis,
@@ -419,9 +419,9 @@ async function statusesWithDeadRedis(dead: Redis, policy: 'open' | 'closed'): Pr
 
 async function redisDownSection(): Promise<void> {
   const port = await freePort();
-  // The limiter's client options: a command fails at once while disconnected, instead of waiting in a queue.
-  const dead = new Redis({ host: '127.0.0.1', port, ...LIMITER_CLIENT_OPTIONS });
-  dead.on('error', () => {});
+  // The client the limiter is meant to run on: a command fails at once while disconnected instead of waiting
+  // in a queue, and it keeps reconnecting in the background. Nothing listens there, so it never gets ready.
+  const dead = await connectLimiterClient({ host: '127.0.0.1', port }, { readyTimeoutMs: 200 });
   try {
     for (const policy of ['open', 'closed'] as const) {
       const statuses = await statusesWithDeadRedis(dead, policy);
