@@ -120,4 +120,19 @@ describe('defineValidated (the same rule without decorators)', () => {
     }).toThrow('LegacyProduct.rating must be a number from 0 to 5, got 6');
     expect(Object.keys(a)).toEqual([]);
   });
+
+  it('admits both ends of 0..5 and refuses just outside them', () => {
+    const p = new LegacyProduct();
+    p.rating = 0;
+    expect(p.rating).toBe(0);
+    p.rating = 5;
+    expect(p.rating).toBe(5);
+    expect(() => {
+      p.rating = -0.5;
+    }).toThrow('got -0.5');
+    expect(() => {
+      p.rating = 5.5;
+    }).toThrow('got 5.5');
+    expect(p.rating).toBe(5);
+  });
 });
