@@ -1,0 +1,49 @@
+import type pg from 'pg';
+
+const SCHEMA_SQL = `
+  CREATE TABLE IF NOT EXISTS users (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email text NOT NULL CONSTRAINT users_email_key UNIQUE,
+    name text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  CREATE TABLE IF NOT EXISTS orders (
+    id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id integer NOT NULL CONSTRAINT orders_user_id_fkey REFERENCES users (id),
+    status text NOT NULL CHECK (status IN ('placed', 'cancelled')),
+    total_cents integer NOT NULL CHECK (total_cents >= 0),
+    created_at timestamptz NOT NULL DEFAULT now()
+  );
+  -- PostgreSQL indexes primary keys, never a foreign key column by itself: listing a user's orders needs this.
+  CREATE INDEX IF NOT EXISTS orders_user_id_idx ON orders (user_id);
+  CREATE TABLE IF NOT EXISTS order_lines (
+    order_id integer NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    line_no integer NOT NULL,
+    sku text NOT NULL,
+    quantity integer NOT NULL CHECK (quantity > 0),
+    unit_price_cents integer NOT NULL CHECK (unit_price_cents >= 0),
+    PRIMARY KEY (order_id, line_no)
+  );`;
+
+/** The tables this service owns, in the pool's schema (first on its search_path). */
+export const TABLES = ['users', 'orders', 'order_lines'] as const;
+
+/**
+ * Creates the tables if they are missing; safe to run at every start-up and from several processes at once
+ * (`CREATE TABLE IF NOT EXISTS` alone is not: two sessions can both find the table missing and one fails on a
+ * duplicate catalog row, so an advisory lock per schema serialises them).
+ */
+export async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('lab-21-migrate:' || current_schema()))`);
+    await client.query(SCHEMA_SQL);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
