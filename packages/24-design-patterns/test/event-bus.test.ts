@@ -1,0 +1,190 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  capturedRejection,
+  emitterWhenAListenerThrows,
+  errorEventWithoutListener,
+  uncapturedRejectionInChild,
+} from '../src/emitter-contrast.ts';
+import { createEventBus, type EventBus } from '../src/event-bus.ts';
+
+type Events = {
+  'user.created': { id: string; email: string };
+  'order.placed': { orderId: number; totalCents: number };
+};
+
+/** A promise the test resolves by hand, to hold an async listener open. */
+function latch() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { opened, open };
+}
+
+describe('typed event bus', () => {
+  it('delivers the payload to every listener of that event, in subscription order', () => {
+    const bus = createEventBus<Events>();
+    const seen: string[] = [];
+    bus.on('user.created', (u) => seen.push(`welcome ${u.email}`));
+    bus.on('user.created', (u) => seen.push(`audit ${u.id}`));
+    bus.on('order.placed', () => seen.push('wrong event'));
+    expect(bus.emit('user.created', { id: 'u1', email: 'ada@example.com' })).toEqual({
+      delivered: 2,
+      pending: 0,
+      failed: [],
+    });
+    expect(seen).toEqual(['welcome ada@example.com', 'audit u1']);
+  });
+
+  it('event names and payloads are checked at compile time', () => {
+    const bus: EventBus<Events> = createEventBus<Events>();
+    expectTypeOf(bus.on).parameter(0).toEqualTypeOf<'user.created' | 'order.placed'>();
+    // @ts-expect-error: a misspelt event name does not compile
+    bus.on('user.craeted', () => {});
+    // @ts-expect-error: nor does a payload of the wrong shape
+    bus.emit('order.placed', { orderId: '7' });
+    expect(bus.listenerCount('user.created')).toBe(0);
+  });
+
+  it('a throwing listener is isolated: the others still run, and emit reports it instead of throwing', () => {
+    const errors: string[] = [];
+    const bus = createEventBus<Events>({
+      onError: (e, event) => errors.push(`${String(event)}: ${(e as Error).message}`),
+    });
+    const ran: string[] = [];
+    bus.on('order.placed', () => ran.push('first'));
+    bus.on('order.placed', () => {
+      throw new Error('mailer down');
+    });
+    bus.on('order.placed', () => ran.push('third'));
+    const report = bus.emit('order.placed', { orderId: 1, totalCents: 100 });
+    expect(ran).toEqual(['first', 'third']);
+    expect(report.delivered).toBe(2);
+    expect(report.failed.map((f) => [f.index, (f.error as Error).message])).toEqual([[1, 'mailer down']]);
+    expect(errors).toEqual(['order.placed: mailer down']);
+  });
+
+  it('emitAsync waits for async listeners and reports their rejections, in listener order', async () => {
+    const bus = createEventBus<Events>();
+    const slow = latch();
+    const order: string[] = [];
+    bus.on('order.placed', async () => {
+      await slow.opened;
+      order.push('slow done');
+      throw new Error('late failure');
+    });
+    bus.on('order.placed', async () => {
+      order.push('fast done');
+      throw new Error('early failure');
+    });
+    bus.on('order.placed', () => void order.push('sync done'));
+    const done = bus.emitAsync('order.placed', { orderId: 2, totalCents: 0 });
+    await Promise.resolve();
+    expect(order).toEqual(['fast done', 'sync done']);
+    slow.open();
+    const report = await done;
+    expect(order).toEqual(['fast done', 'sync done', 'slow done']);
+    expect(report.delivered).toBe(1);
+    expect(report.pending).toBe(0);
+    expect(report.failed.map((f) => [f.index, (f.error as Error).message])).toEqual([
+      [0, 'late failure'],
+      [1, 'early failure'],
+    ]);
+  });
+
+  it('plain emit does not wait: async listeners are counted pending, and a later rejection goes to onError, not unhandled', async () => {
+    const gate = latch();
+    let reported: unknown;
+    const failed = new Promise<void>((resolve) => {
+      const bus = createEventBus<Events>({
+        onError: (e) => {
+          reported = e;
+          resolve();
+        },
+      });
+      bus.on('user.created', async () => {
+        await gate.opened;
+        throw new Error('async listener failed');
+      });
+      expect(bus.emit('user.created', { id: 'u2', email: 'b@example.com' })).toEqual({
+        delivered: 0,
+        pending: 1,
+        failed: [],
+      });
+    });
+    gate.open();
+    await failed;
+    expect((reported as Error).message).toBe('async listener failed');
+  });
+
+  it('on returns its own unsubscribe; once runs a listener a single time', () => {
+    const bus = createEventBus<Events>();
+    let all = 0;
+    let first = 0;
+    const off = bus.on('order.placed', () => void all++);
+    bus.once('order.placed', () => void first++);
+    expect(bus.listenerCount('order.placed')).toBe(2);
+    bus.emit('order.placed', { orderId: 1, totalCents: 1 });
+    bus.emit('order.placed', { orderId: 2, totalCents: 1 });
+    off();
+    off();
+    bus.emit('order.placed', { orderId: 3, totalCents: 1 });
+    expect([all, first, bus.listenerCount('order.placed')]).toEqual([2, 1, 0]);
+  });
+
+  it('unsubscribing during an emit neither skips nor repeats anyone in that emit', () => {
+    const bus = createEventBus<Events>();
+    const ran: string[] = [];
+    const offB = bus.on('order.placed', () => ran.push('b'));
+    bus.on('order.placed', () => {
+      ran.push('a');
+      offB();
+    });
+    bus.on('order.placed', () => ran.push('c'));
+    bus.emit('order.placed', { orderId: 1, totalCents: 1 });
+    bus.emit('order.placed', { orderId: 2, totalCents: 1 });
+    expect(ran).toEqual(['b', 'a', 'c', 'a', 'c']);
+  });
+
+  it('emitting an event nobody listens to delivers to no one and fails nothing', async () => {
+    const bus = createEventBus<Events>();
+    expect(bus.emit('user.created', { id: 'x', email: 'x' })).toEqual({
+      delivered: 0,
+      pending: 0,
+      failed: [],
+    });
+    expect(await bus.emitAsync('user.created', { id: 'x', email: 'x' })).toEqual({
+      delivered: 0,
+      pending: 0,
+      failed: [],
+    });
+  });
+});
+
+describe('EventEmitter, for contrast (the behaviour the bus avoids)', () => {
+  it('a throwing listener throws out of emit() and the listeners after it never run', () => {
+    expect(emitterWhenAListenerThrows()).toEqual({ ran: ['first'], emitThrew: 'mailer down' });
+  });
+
+  it("emit('error') with no 'error' listener throws the Error itself", () => {
+    const error = new Error('db gone');
+    expect(errorEventWithoutListener(error).threw).toBe(error);
+  });
+
+  it('…and wraps a non-Error in ERR_UNHANDLED_ERROR', () => {
+    const { code, threw } = errorEventWithoutListener('db gone');
+    expect(code).toBe('ERR_UNHANDLED_ERROR');
+    expect((threw as Error).message).toContain("'db gone'");
+  });
+
+  it("captureRejections: true routes an async listener's rejection to 'error'", async () => {
+    expect(await capturedRejection()).toBe('async listener failed');
+  });
+
+  it('without it, the rejection is unhandled and ends the process (exit 1) after emit returned true', async () => {
+    const run = await uncapturedRejectionInChild();
+    expect(run.exitCode).toBe(1);
+    expect(run.printedAfterEmit).toBe(true);
+    expect(run.stderr).toContain('async listener failed');
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createCounterRegistry, metrics } from '../src/singleton.ts';
+import { runSingletonScenario, SCENARIOS, scenarioFiles } from '../src/singleton-hazard.ts';
+
+describe('module-level singleton', () => {
+  it('every import of the module gets the same object: the module is evaluated once and cached', async () => {
+    const again = await import('../src/singleton.ts');
+    expect(again.metrics).toBe(metrics);
+    const before = metrics.get('logins');
+    again.metrics.increment('logins');
+    expect(metrics.get('logins')).toBe(before + 1);
+  });
+
+  it('the factory it is made with gives a test its own fresh registry', () => {
+    const a = createCounterRegistry();
+    const b = createCounterRegistry();
+    expect(a.increment('x')).toBe(1);
+    expect(a.increment('x', 5)).toBe(6);
+    expect(b.get('x')).toBe(0);
+    expect(a.snapshot()).toEqual({ x: 6 });
+    expect(b.snapshot()).toEqual({});
+  });
+});
+
+describe('the singleton breaks when the module exists twice (a fresh Node process per install)', () => {
+  it('one copy: app and plugin share one registry, both read 3', async () => {
+    expect(await runSingletonScenario('one-copy')).toEqual({
+      scenario: 'one-copy',
+      appCount: 3,
+      pluginCount: 3,
+      sameInstance: true,
+    });
+  });
+
+  it('dual ESM/CommonJS package: import and require load two modules, two registries (2 and 1)', async () => {
+    expect(await runSingletonScenario('dual-format')).toEqual({
+      scenario: 'dual-format',
+      appCount: 2,
+      pluginCount: 1,
+      sameInstance: false,
+    });
+  });
+
+  it('two versions in node_modules: the nested copy is a second registry (2 and 1)', async () => {
+    expect(await runSingletonScenario('two-versions')).toEqual({
+      scenario: 'two-versions',
+      appCount: 2,
+      pluginCount: 1,
+      sameInstance: false,
+    });
+  });
+
+  it('fix for the dual package: the ESM entry re-exports the CommonJS one', async () => {
+    expect(await runSingletonScenario('dual-format-wrapper')).toMatchObject({
+      appCount: 3,
+      pluginCount: 3,
+      sameInstance: true,
+    });
+  });
+
+  it("fix for two copies: state on globalThis under Symbol.for (both copies find the first one's)", async () => {
+    expect(await runSingletonScenario('global-symbol')).toMatchObject({
+      appCount: 3,
+      pluginCount: 3,
+      sameInstance: true,
+    });
+  });
+
+  it('each scenario is a real install: the hazards have two counter files, the fixes keep one state', () => {
+    const counters = (s: keyof typeof SCENARIOS) =>
+      Object.keys(scenarioFiles(s)).filter((p) => /metrics\/index\.(mjs|cjs)$/.test(p));
+    expect(counters('one-copy')).toEqual(['node_modules/metrics/index.mjs']);
+    expect(counters('dual-format')).toEqual([
+      'node_modules/metrics/index.mjs',
+      'node_modules/metrics/index.cjs',
+    ]);
+    expect(counters('two-versions')).toEqual([
+      'node_modules/metrics/index.mjs',
+      'node_modules/plugin/node_modules/metrics/index.mjs',
+    ]);
+    expect(scenarioFiles('dual-format-wrapper')['node_modules/metrics/index.mjs']).toContain(
+      "from './index.cjs'",
+    );
+    expect(Object.keys(SCENARIOS)).toHaveLength(5);
+  });
+});
