@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONDITIONS, type ExportsTarget, resolveExports, SAMPLE_LIB_DIR } from '../src/index.ts';
+
+const sample = (
+  JSON.parse(readFileSync(join(SAMPLE_LIB_DIR, 'package.json'), 'utf8')) as { exports: ExportsTarget }
+).exports;
+
+describe('the sample library exports map, per condition set', () => {
+  it.each([
+    ['nodeImport', './dist/index.js', ['import', 'default']],
+    ['nodeRequire', './dist/index.cjs', ['require', 'default']],
+    ['typesImport', './dist/index.d.ts', ['import', 'types']],
+    ['typesRequire', './dist/index.d.cts', ['require', 'types']],
+  ] as const)('%s → %s via %j', (set, target, conditions) => {
+    expect(resolveExports(sample, '.', CONDITIONS[set])).toEqual({ ok: true, target, key: '.', conditions });
+  });
+
+  it('a bundler for browsers matches neither import nor require here: not exported', () => {
+    expect(resolveExports(sample, '.', ['browser'])).toMatchObject({
+      ok: false,
+      code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    });
+  });
+
+  it('exposes ./package.json and nothing else', () => {
+    expect(resolveExports(sample, './package.json', CONDITIONS.nodeImport)).toMatchObject({
+      target: './package.json',
+    });
+    for (const path of ['./dist/internal.js', './dist/index.js', './src/index.ts', './package', './']) {
+      expect(resolveExports(sample, path, CONDITIONS.nodeImport), path).toEqual({
+        ok: false,
+        code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+        message: `subpath '${path}' is not defined by "exports"`,
+      });
+    }
+  });
+});
+
+describe('condition order is the object’s, not the resolver’s', () => {
+  it('"default" before "types" hides the types: TypeScript gets the JavaScript file', () => {
+    const wrong = { '.': { default: './index.js', types: './index.d.ts' } };
+    const right = { '.': { types: './index.d.ts', default: './index.js' } };
+    expect(resolveExports(wrong, '.', CONDITIONS.typesImport)).toMatchObject({
+      target: './index.js',
+      conditions: ['default'],
+    });
+    expect(resolveExports(right, '.', CONDITIONS.typesImport)).toMatchObject({
+      target: './index.d.ts',
+      conditions: ['types'],
+    });
+    expect(resolveExports(right, '.', CONDITIONS.nodeImport)).toMatchObject({ target: './index.js' });
+  });
+
+  it('"require" before "import" wins for a resolver that supports both', () => {
+    const both = { require: './a.cjs', import: './a.mjs' };
+    expect(resolveExports(both, '.', ['import', 'require'])).toMatchObject({ target: './a.cjs' });
+    expect(resolveExports(both, '.', ['import'])).toMatchObject({ target: './a.mjs' });
+  });
+
+  it('a nested condition with no match falls through to the next key', () => {
+    const map = { '.': { node: { require: './node.cjs' }, default: './any.js' } };
+    expect(resolveExports(map, '.', CONDITIONS.nodeImport)).toMatchObject({
+      target: './any.js',
+      conditions: ['default'],
+    });
+    expect(resolveExports(map, '.', CONDITIONS.nodeRequire)).toMatchObject({
+      target: './node.cjs',
+      conditions: ['node', 'require'],
+    });
+  });
+});
+
+describe('the shapes an exports field can take', () => {
+  it('a string is sugar for { ".": string }', () => {
+    expect(resolveExports('./main.js', '.', [])).toEqual({
+      ok: true,
+      target: './main.js',
+      key: '.',
+      conditions: [],
+    });
+    expect(resolveExports('./main.js', './x', [])).toMatchObject({ code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+
+  it('a conditions object without "." keys is sugar too', () => {
+    expect(
+      resolveExports({ import: './m.js', require: './c.cjs' }, '.', CONDITIONS.nodeRequire),
+    ).toMatchObject({
+      target: './c.cjs',
+    });
+  });
+
+  it('mixing subpaths and conditions at one level is an invalid config', () => {
+    expect(resolveExports({ '.': './a.js', import: './b.js' }, '.', [])).toMatchObject({
+      code: 'ERR_INVALID_PACKAGE_CONFIG',
+    });
+    expect(
+      resolveExports({ '.': { import: './a.js', './x': './y.js' } }, '.', CONDITIONS.nodeImport),
+    ).toMatchObject({
+      code: 'ERR_INVALID_PACKAGE_CONFIG',
+    });
+  });
+
+  it('a target outside the package (no ./) is invalid, not merely missing', () => {
+    expect(resolveExports({ '.': '../secret.js' }, '.', [])).toMatchObject({
+      code: 'ERR_INVALID_PACKAGE_TARGET',
+    });
+    expect(resolveExports({ '.': 'lodash' }, '.', [])).toMatchObject({ code: 'ERR_INVALID_PACKAGE_TARGET' });
+  });
+
+  it('null blocks a subpath a pattern would otherwise expose', () => {
+    const map = { './features/*.js': './src/features/*.js', './features/internal/*': null };
+    expect(resolveExports(map, './features/a.js', [])).toMatchObject({
+      target: './src/features/a.js',
+      key: './features/*.js',
+    });
+    expect(resolveExports(map, './features/internal/x.js', [])).toMatchObject({
+      code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+    });
+  });
+
+  it('the longest pattern prefix wins and * may span folders', () => {
+    const map = { './*': './dist/*.js', './utils/*': './dist/utils/*.mjs' };
+    expect(resolveExports(map, './utils/deep/x', [])).toMatchObject({
+      target: './dist/utils/deep/x.mjs',
+      key: './utils/*',
+    });
+    expect(resolveExports(map, './top', [])).toMatchObject({ target: './dist/top.js', key: './*' });
+  });
+
+  it('a pattern needs its suffix and at least an empty match', () => {
+    const map = { './icons/*.svg': './assets/*.svg' };
+    expect(resolveExports(map, './icons/a.svg', [])).toMatchObject({ target: './assets/a.svg' });
+    expect(resolveExports(map, './icons/a.png', [])).toMatchObject({ ok: false });
+    expect(resolveExports(map, './icons.svg', [])).toMatchObject({ ok: false });
+    expect(resolveExports({ './a*b*': './x' }, './a1b2', [])).toMatchObject({ ok: false });
+  });
+
+  it('an array is a list of fallbacks: the first valid one wins, an invalid one is skipped', () => {
+    expect(resolveExports({ '.': [{ worker: './w.js' }, './main.js'] }, '.', [])).toMatchObject({
+      target: './main.js',
+    });
+    expect(resolveExports({ '.': ['nope', './main.js'] }, '.', [])).toMatchObject({ target: './main.js' });
+    expect(resolveExports({ '.': ['./first.js', './main.js'] }, '.', [])).toMatchObject({
+      target: './first.js',
+    });
+    expect(resolveExports({ '.': ['./main.js', 'nope'] }, '.', [])).toMatchObject({ target: './main.js' });
+    expect(resolveExports({ '.': ['nope'] }, '.', [])).toMatchObject({ code: 'ERR_INVALID_PACKAGE_TARGET' });
+    expect(resolveExports({ '.': [{ './x': './y.js' }, './main.js'] }, '.', [])).toMatchObject({
+      code: 'ERR_INVALID_PACKAGE_CONFIG',
+    });
+    expect(resolveExports({ '.': [] }, '.', [])).toMatchObject({ code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+  });
+
+  it('a subpath holding * literally is never an exact match', () => {
+    expect(resolveExports({ './*': './dist/*.js' }, './*', [])).toMatchObject({ target: './dist/*.js' });
+  });
+});
