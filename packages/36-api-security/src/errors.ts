@@ -76,9 +76,10 @@ export function toProblem(error: unknown): { body: ProblemBody; internal: boolea
   const type = (error as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' ? PARSER_ERRORS[type] : undefined;
   if (known) return answer(known.status, known.code, known.detail);
-  // The router's own 4xx (a %-escape that does not decode) carries `status` and `expose`.
+  // The router's own 4xx (a URIError with status 400 for a %-escape that does not decode) and http-errors
+  // that are safe to show (`expose` is false only on errors meant to stay private).
   const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
-  if (typeof status === 'number' && status >= 400 && status < 500 && expose === true)
+  if (typeof status === 'number' && status >= 400 && status < 500 && expose !== false)
     return answer(status, 'bad_request', 'the request could not be read');
   return {
     body: problemBody(500, 'internal_error', 'the server failed to handle this request'),
