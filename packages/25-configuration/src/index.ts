@@ -1,4 +1,10 @@
-export { type AppSettings, appSettingsSchema, ENV_EXAMPLE_HEADER, loadAppSettings } from './app-settings.ts';
+export {
+  type AppSettings,
+  appSettingsSchema,
+  buildAppSettingsSchema,
+  ENV_EXAMPLE_HEADER,
+  loadAppSettings,
+} from './app-settings.ts';
 export { envBoolean, envInt, envList, envPort, type IntOptions } from './coerce.ts';
 export {
   ConfigError,
