@@ -78,7 +78,7 @@ function errorMiddleware(onError: (error: unknown) => void): ErrorRequestHandler
     if (res.headersSent) return next(error);
     const { status, type } = (error ?? {}) as { status?: unknown; type?: unknown };
     if (type === 'entity.parse.failed')
-      return problem(res, 400, 'malformed_json', 'the body is not valid JSON');
+      return problem(res, 400, 'malformed_json', 'the body is not a JSON object');
     if (type === 'entity.too.large') return problem(res, 413, 'body_too_large', 'the body is over 16 KiB');
     if (typeof status === 'number' && status >= 400 && status < 500)
       return problem(res, status, 'bad_request', 'the request could not be read');
