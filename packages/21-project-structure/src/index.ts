@@ -4,6 +4,7 @@
  * `@lab/project-structure`; inside `src/` no file imports this barrel (see the architecture test).
  */
 export * from './api/index.ts';
+export * from './architecture/index.ts';
 export { composeServices, createPostgresService, type Services } from './compose.ts';
 export * from './models/index.ts';
 export * from './repositories/index.ts';

@@ -3,7 +3,7 @@ import * as service from '../src/index.ts';
 
 // Topics 23 and 29 import these names from @lab/project-structure: a rename breaks them, so it fails here first.
 describe('the public API (src/index.ts)', () => {
-  it('exports every layer, the composition root and nothing internal', () => {
+  it('exports every layer, the architecture checker, the composition root and nothing internal', () => {
     expect(Object.keys(service).sort()).toEqual(
       [
         // api
@@ -45,6 +45,18 @@ describe('the public API (src/index.ts)', () => {
         'ORDER_STATUSES',
         'orderTotalCents',
         'safeText',
+        // architecture (the checker; node:fs and node:path only, nothing heavy)
+        'checkLayers',
+        'describeViolation',
+        'findImports',
+        'layerEdges',
+        'layerOf',
+        'OUTSIDE_LAYERS',
+        'readSourceTree',
+        'renderLayerGraph',
+        'renderTree',
+        'resolveSpecifier',
+        'SERVICE_LAYERS',
         // composition root
         'composeServices',
         'createPostgresService',
