@@ -98,7 +98,14 @@ describe('postgresCheck', () => {
 
 describe('redisCheck', () => {
   const fake = (status: string, answer = 'PONG') => {
-    const client = { status, pings: 0, ping: async () => (client.pings++, answer) };
+    const client = {
+      status,
+      pings: 0,
+      ping: async () => {
+        client.pings++;
+        return answer;
+      },
+    };
     return client;
   };
 
