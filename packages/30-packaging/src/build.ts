@@ -65,6 +65,25 @@ export function buildWithTsc(dir: string, options: { declarationsOnly?: boolean 
   };
 }
 
+/**
+ * What a bundler or `tsx` does with TypeScript: strip the types file by file (`ts.transpileModule`), with
+ * no program, no type-check and no declarations. Returns the files written.
+ */
+export function transpileWithTsc(dir: string): string[] {
+  const project = readProject(dir, {});
+  const written: string[] = [];
+  for (const file of project.fileNames.filter((f) => !f.endsWith('.d.ts'))) {
+    const { outputText } = ts.transpileModule(ts.sys.readFile(file) ?? '', {
+      compilerOptions: project.options,
+      fileName: file,
+    });
+    const out = join(dir, 'dist', relative(join(dir, 'src'), file).replace(/\.ts$/, '.js'));
+    ts.sys.writeFile(out, outputText);
+    written.push(relative(dir, out));
+  }
+  return written.sort();
+}
+
 /** The CommonJS build for `require` consumers, by esbuild: one bundled `dist/index.cjs`. */
 export async function buildCjsWithEsbuild(dir: string): Promise<void> {
   await build({

@@ -110,6 +110,8 @@ export function typecheckConsumer(consumerDir: string, files: Record<string, str
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
     target: ts.ScriptTarget.ES2022,
+    // The language only, no DOM: a Node consumer needs nothing else, and the checker loads less.
+    lib: ['lib.es2022.d.ts'],
     strict: true,
     noEmit: true,
     types: [],

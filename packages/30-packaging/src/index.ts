@@ -10,6 +10,7 @@ export {
   removeDist,
   SAMPLE_LIB_DIR,
   type TscResult,
+  transpileWithTsc,
 } from './build.ts';
 export {
   createConsumer,
