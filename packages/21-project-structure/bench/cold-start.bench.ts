@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { measureBench } from '@lab/common/bench';
-import { tsxExecArgv } from '@lab/common/workers';
+import { type ColdImport, coldImport } from '../src/architecture/cold-import.ts';
 
-const run = promisify(execFile);
-const PROBE = fileURLToPath(new URL('./_cold-import.ts', import.meta.url));
 const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
 /** The same one function (or, for the model, the one a caller wanted), imported three ways. */
@@ -18,18 +14,11 @@ type Contender = keyof typeof CONTENDERS;
 const NAMES = Object.keys(CONTENDERS) as Contender[];
 const [DIRECT, MODEL, BARREL] = NAMES as [Contender, Contender, Contender];
 
-interface Probe {
-  ms: number;
-  modules: number;
-}
-
-async function coldImport(name: Contender): Promise<Probe> {
+type Probe = ColdImport;
+const probe = (name: Contender) => {
   const [file, exportName] = CONTENDERS[name];
-  const { stdout } = await run(process.execPath, [...tsxExecArgv(), PROBE, file, exportName], {
-    timeout: 60_000,
-  });
-  return JSON.parse(stdout) as Probe;
-}
+  return coldImport(file, exportName);
+};
 
 /**
  * Fresh processes, in rotating order (A B C, B C A, C A B…) so a burst of load on the shared machine hits
@@ -38,11 +27,11 @@ async function coldImport(name: Contender): Promise<Probe> {
 async function probeAll(smoke: boolean): Promise<Record<Contender, Probe[]>> {
   const rounds = smoke ? 1 : 12;
   const out = Object.fromEntries(NAMES.map((n) => [n, [] as Probe[]])) as Record<Contender, Probe[]>;
-  for (const name of NAMES) await coldImport(name);
+  for (const name of NAMES) await probe(name);
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < NAMES.length; i++) {
       const name = NAMES[(round + i) % NAMES.length] as Contender;
-      out[name].push(await coldImport(name));
+      out[name].push(await probe(name));
     }
   }
   return out;

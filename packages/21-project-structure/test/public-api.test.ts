@@ -47,6 +47,7 @@ describe('the public API (src/index.ts)', () => {
         'safeText',
         // architecture (the checker; node:fs and node:path only, nothing heavy)
         'checkLayers',
+        'coldImport',
         'describeViolation',
         'findImports',
         'layerEdges',

@@ -1,3 +1,4 @@
+export { type ColdImport, coldImport } from './cold-import.ts';
 export { findImports, type ImportKind, type ImportRef } from './imports.ts';
 export {
   checkLayers,

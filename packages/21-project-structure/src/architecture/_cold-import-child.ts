@@ -1,5 +1,5 @@
 /**
- * One cold import, in a fresh process: `node --import tsx bench/_cold-import.ts <file> <export>`. Prints
+ * One cold import, in a fresh process: `node --import tsx _cold-import-child.ts <file> <export>`. Prints
  * `{ ms, modules }` as JSON: the time from import() to its resolution, and the modules it loaded (ES modules
  * counted by a load hook, CommonJS ones as new entries in require.cache).
  */
@@ -7,7 +7,7 @@ import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const [file, exportName] = process.argv.slice(2);
-if (!file || !exportName) throw new Error('usage: _cold-import.ts <absolute file> <export name>');
+if (!file || !exportName) throw new Error('usage: _cold-import-child.ts <absolute file> <export name>');
 
 const counter = new Int32Array(new SharedArrayBuffer(4));
 register('./_count-loads-hooks.ts', { parentURL: import.meta.url, data: { counter } });
