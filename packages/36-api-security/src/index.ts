@@ -19,6 +19,7 @@ export {
   jsonDocumentProblem,
 } from './json-guard.ts';
 export {
+  publicOnly,
   type ResolvedAddress,
   type Resolver,
   SafeFetchError,

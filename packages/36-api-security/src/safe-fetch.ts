@@ -56,10 +56,11 @@ export interface SafeFetchOptions {
   /** Socket inactivity limit. Default 5 s. */
   timeoutMs?: number;
   /**
-   * Exact addresses exempt from the block list (an internal proxy you mean to reach; the tests' loopback
-   * server). Default none.
+   * Whether a checked address may be dialled. Default: public unicast only. Replace it to exempt an
+   * internal proxy you mean to reach, or (the tests) to allow nothing but a loopback server, so that even
+   * a public address in a generated URL never leaves the machine.
    */
-  allowAddresses?: readonly string[];
+  mayConnect?: (address: string, kind: AddressKind) => boolean;
 }
 
 export interface SafeFetchResult {
@@ -71,6 +72,9 @@ export interface SafeFetchResult {
   /** Every hop: the URL and the address it was pinned to. */
   hops: Array<{ url: string; address: string }>;
 }
+
+/** The default policy: a server-side fetch reaches public unicast addresses and nothing else. */
+export const publicOnly = (_address: string, kind: AddressKind): boolean => kind === 'public';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -102,7 +106,11 @@ function parseTarget(raw: string): URL {
 }
 
 /** Resolves the URL's host and checks every address; returns the one to connect to. */
-async function pinAddress(url: URL, resolve: Resolver, allowed: ReadonlySet<string>): Promise<string> {
+async function pinAddress(
+  url: URL,
+  resolve: Resolver,
+  mayConnect: NonNullable<SafeFetchOptions['mayConnect']>,
+): Promise<string> {
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   // WHATWG URL already turned 2130706433 or 0x7f.1 into 127.0.0.1: an IP literal needs no DNS.
   let addresses: readonly ResolvedAddress[];
@@ -119,7 +127,7 @@ async function pinAddress(url: URL, resolve: Resolver, allowed: ReadonlySet<stri
   // ANY bad address refuses the host: the OS may connect to whichever one it likes (and retries the next).
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
-    if (kind !== 'public' && !allowed.has(address))
+    if (!mayConnect(address, kind))
       throw new SafeFetchError('forbidden_address', `${host} resolves to a ${kind} address`, {
         address,
         kind,
@@ -198,15 +206,14 @@ export async function safeFetch(target: string, options: SafeFetchOptions = {}):
     maxRedirects = 3,
     maxBytes = 1024 * 1024,
     timeoutMs = 5_000,
-    allowAddresses = [],
+    mayConnect = publicOnly,
   } = options;
-  const allowed = new Set(allowAddresses);
   const hops: SafeFetchResult['hops'] = [];
   let url = parseTarget(target);
   for (;;) {
     // Resolve once per hop and dial that address: resolving again at connect time lets a DNS answer with a
     // 0-second TTL change between the check and the connection (DNS rebinding).
-    const address = await pinAddress(url, resolve, allowed);
+    const address = await pinAddress(url, resolve, mayConnect);
     hops.push({ url: url.href, address });
     const answer = await requestPinned(url, address, maxBytes, timeoutMs);
     if (!REDIRECTS.has(answer.status) || answer.location === undefined)

@@ -1,7 +1,14 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Listening, listen } from '@lab/common/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Resolver, SafeFetchError, type SafeFetchOptions, safeFetch } from '../src/safe-fetch.ts';
+import {
+  publicOnly,
+  type Resolver,
+  SafeFetchError,
+  type SafeFetchOptions,
+  safeFetch,
+} from '../src/safe-fetch.ts';
+import { onlyLoopbackServer } from './_app-fixture.ts';
 
 /** A loopback server standing in for "some host on the internet"; every request it gets is recorded. */
 let upstream: Listening;
@@ -36,10 +43,10 @@ function fakeDns(table: Record<string, string[]>) {
   return { resolve, calls };
 }
 
-/** "public.test" is our loopback server, allowed by exact address the way a trusted internal proxy would be. */
+/** "public.test" is our loopback server, allowed by exact address (as a trusted internal proxy would be). */
 const options = (table: Record<string, string[]> = {}, extra: SafeFetchOptions = {}) => {
   const dns = fakeDns({ 'public.test': ['127.0.0.1'], ...table });
-  return { dns, options: { resolve: dns.resolve, allowAddresses: ['127.0.0.1'], ...extra } };
+  return { dns, options: { resolve: dns.resolve, mayConnect: onlyLoopbackServer, ...extra } };
 };
 
 async function refusal(promise: Promise<unknown>): Promise<SafeFetchError> {
@@ -88,7 +95,10 @@ describe('what it fetches', () => {
     const resolve: Resolver = async () => [
       { address: answers++ === 0 ? '127.0.0.1' : '10.0.0.1', family: 4 },
     ];
-    const result = await safeFetch(`http://rebind.test:${port}/`, { resolve, allowAddresses: ['127.0.0.1'] });
+    const result = await safeFetch(`http://rebind.test:${port}/`, {
+      resolve,
+      mayConnect: onlyLoopbackServer,
+    });
     expect(result.status).toBe(200);
     expect(answers).toBe(1);
     expect(result.hops[0]?.address).toBe('127.0.0.1');
@@ -131,6 +141,19 @@ describe('what it refuses before connecting', () => {
     const error = await refusal(safeFetch(`http://localhost:${port}/`));
     expect(error.code).toBe('forbidden_address');
     expect(error.address?.kind).toBe('loopback');
+  });
+
+  it('a policy can refuse public addresses too (the tests allow nothing but their server)', async () => {
+    const error = await refusal(safeFetch('http://8.8.8.8/', { mayConnect: onlyLoopbackServer }));
+    expect(error.address).toEqual({ address: '8.8.8.8', kind: 'public' });
+  });
+
+  it('the default policy allows public unicast only', () => {
+    expect([
+      publicOnly('8.8.8.8', 'public'),
+      publicOnly('10.0.0.1', 'private'),
+      publicOnly('::1', 'loopback'),
+    ]).toEqual([true, false, false]);
   });
 
   it('the loopback exemption is per exact address: 127.0.0.2 is still refused', async () => {
