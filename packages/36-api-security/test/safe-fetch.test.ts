@@ -132,8 +132,9 @@ describe('what it refuses before connecting', () => {
   });
 
   it('a hostname with one public and one private address: ANY bad address refuses it', async () => {
-    const { options: o } = options({ 'mixed.test': ['8.8.8.8', '::ffff:169.254.169.254'] });
-    const error = await refusal(safeFetch('http://mixed.test/', o));
+    // The default policy: 8.8.8.8 alone would pass, the mapped metadata address must not.
+    const { resolve } = fakeDns({ 'mixed.test': ['8.8.8.8', '::ffff:169.254.169.254'] });
+    const error = await refusal(safeFetch('http://mixed.test/', { resolve }));
     expect(error.address).toEqual({ address: '::ffff:169.254.169.254', kind: 'link-local' });
   });
 
