@@ -23,6 +23,7 @@ export {
   reportSink,
 } from './report.ts';
 export { createReportsApp, type ReportsAppOptions } from './reports-app.ts';
+export { type ThroughputRun, timeBullmq, timeOurs } from './throughput.ts';
 export {
   type HandlerContext,
   type JobHandler,
@@ -30,6 +31,7 @@ export {
   type WorkerEvent,
   type WorkerOptions,
 } from './worker.ts';
+export { forkReportWorker, type WorkerProcess } from './worker-process.ts';
 export {
   type FromWorker,
   settingsFromEnv,

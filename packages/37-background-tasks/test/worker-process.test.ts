@@ -2,20 +2,17 @@
  * Workers in their own processes, as in production. Each test synchronises on what a worker says over IPC
  * ("ready", "holding", "stopping"), never on sleeps: a held handler waits on a latch the test releases.
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { deleteKeysWithPrefix } from '@lab/common/services';
 import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import { tsxExecArgv } from '@lab/common/workers';
 import type { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisQueue } from '../src/queue.ts';
 import { reportSink } from '../src/report.ts';
-import type { FromWorker, ToWorker, WorkerProcessSettings } from '../src/worker-protocol.ts';
+import { forkReportWorker, type WorkerProcess } from '../src/worker-process.ts';
+import type { WorkerProcessSettings } from '../src/worker-protocol.ts';
 
 const PREFIX = testKeyPrefix(import.meta.url);
-const WORKER_MAIN = fileURLToPath(new URL('../src/worker-main.ts', import.meta.url));
 /** Long enough that no lease expires by itself during a test: expiry is driven by maintain(now). */
 const VISIBILITY = 60_000;
 const REQUEST = { userId: 'u-1', kind: 'sales', month: '2024-05' };
@@ -35,54 +32,16 @@ afterAll(async () => {
   await redis.quit();
 });
 
-interface WorkerProcess {
-  child: ChildProcess;
-  messages: FromWorker[];
-  /** Resolves with the first message (already received or still to come) that `match` accepts. */
-  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>>;
-  send(message: ToWorker): void;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startWorker(prefix: string, hold: WorkerProcessSettings['hold']): Promise<WorkerProcess> {
-  const child = fork(WORKER_MAIN, [], {
-    execArgv: tsxExecArgv(),
-    env: {
-      ...process.env,
-      REDIS_URL: process.env.REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      VISIBILITY_TIMEOUT_MS: String(VISIBILITY),
-      WORKER_HOLD: hold,
-    },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+const startWorker = (prefix: string, hold: WorkerProcessSettings['hold']): Promise<WorkerProcess> =>
+  forkReportWorker({
+    redisUrl: String(process.env.REDIS_URL),
+    prefix,
+    hold,
+    visibilityTimeoutMs: VISIBILITY,
+  }).then((worker) => {
+    children.push(worker.child);
+    return worker;
   });
-  children.push(child);
-  const messages: FromWorker[] = [];
-  const waiters: Array<() => void> = [];
-  child.on('message', (m: FromWorker) => {
-    messages.push(m);
-    for (const w of waiters.splice(0)) w();
-  });
-  const exit = once(child, 'exit').then(([code, signal]) => ({
-    code: code as number | null,
-    signal: signal as NodeJS.Signals | null,
-  }));
-  const next = async <T extends FromWorker['type']>(type: T) => {
-    let seen = 0;
-    while (true) {
-      const found = messages.slice(seen).find((m) => m.type === type);
-      if (found) return found as Extract<FromWorker, { type: T }>;
-      seen = messages.length;
-      await new Promise<void>((resolve, reject) => {
-        waiters.push(resolve);
-        exit.then(() => reject(new Error(`worker exited before saying ${type}`)), reject);
-      });
-    }
-  };
-  const worker = { child, messages, next, send: (m: ToWorker) => child.send(m), exit };
-  await worker.next('ready');
-  return worker;
-}
 
 function setup() {
   const prefix = `${PREFIX}${n++}:`;
