@@ -114,8 +114,8 @@ async function pinAddress(
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   // WHATWG URL already turned 2130706433 or 0x7f.1 into 127.0.0.1: an IP literal needs no DNS.
   let addresses: readonly ResolvedAddress[];
-  if (classifyAddress(host) !== 'not-an-ip')
-    addresses = [{ address: host, family: host.includes(':') ? 6 : 4 }];
+  const literal = classifyAddress(host) !== 'not-an-ip';
+  if (literal) addresses = [{ address: host, family: host.includes(':') ? 6 : 4 }];
   else {
     try {
       addresses = await resolve(host);
@@ -128,10 +128,14 @@ async function pinAddress(
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (!mayConnect(address, kind))
-      throw new SafeFetchError('forbidden_address', `${host} resolves to a ${kind} address`, {
-        address,
-        kind,
-      });
+      throw new SafeFetchError(
+        'forbidden_address',
+        `${host} ${literal ? 'is' : 'resolves to'} a ${kind} address`,
+        {
+          address,
+          kind,
+        },
+      );
   }
   return (addresses[0] as ResolvedAddress).address;
 }
