@@ -44,9 +44,9 @@ export default [
     },
     claims: [
       {
-        says: 'Validating 10 settings with zod costs over 20× hand-written reads: it checks, coerces, freezes and wraps secrets',
+        says: 'Validating 10 settings with zod costs over 10× hand-written reads: it checks, coerces, freezes and wraps secrets',
         subject: 'loadSettings (schema built once)',
-        above: 20,
+        above: 10,
         seed: 'The series: "validate at startup — fail fast"; it gives no figure',
       },
       {
