@@ -4,12 +4,15 @@
  */
 import { problemBody, sendProblem } from '@lab/common/problem';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { HttpError } from './_http-error.ts';
 import { authRouter } from './auth-router.ts';
+import { type Algorithm, generateSigningKey } from './keys.ts';
 import type { PasswordPolicy } from './login.ts';
 import { principalOf, requireAuth, requireRole } from './middleware.ts';
-import type { TokenService } from './token-service.ts';
+import { TokenService } from './token-service.ts';
+import { createUsersTable } from './users.ts';
 
 export interface AuthAppOptions {
   pool: pg.Pool;
@@ -77,4 +80,27 @@ const bodyDetail = (status: number) =>
 function bodyParserStatus(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
+
+export interface BuildAuthAppOptions extends Omit<AuthAppOptions, 'tokens'> {
+  redis: Redis;
+  /** Prefix of every Redis key the app writes (a test's `testKeyPrefix(import.meta.url)`). */
+  prefix: string;
+  algorithm?: Algorithm;
+}
+
+/**
+ * Everything `createAuthApp` needs, made from a pool and a Redis client: the users table (in the pool's
+ * schema), a fresh signing key and the token service. For tests that drive the app's error paths.
+ */
+export async function buildAuthApp({
+  redis,
+  prefix,
+  algorithm = 'EdDSA',
+  ...options
+}: BuildAuthAppOptions): Promise<{ app: express.Express; tokens: TokenService }> {
+  await createUsersTable(options.pool);
+  const key = await generateSigningKey(algorithm);
+  const tokens = new TokenService({ key, issuer: 'https://auth.lab', audience: 'lab-api', redis, prefix });
+  return { app: createAuthApp({ ...options, tokens }), tokens };
 }

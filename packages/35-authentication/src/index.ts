@@ -1,4 +1,10 @@
-export { type AuthAppOptions, BODY_LIMIT, createAuthApp } from './app.ts';
+export {
+  type AuthAppOptions,
+  BODY_LIMIT,
+  type BuildAuthAppOptions,
+  buildAuthApp,
+  createAuthApp,
+} from './app.ts';
 export { type AuthRouterOptions, authRouter } from './auth-router.ts';
 export { type LoginBody, loginBody, MAX_EMAIL_LENGTH, parseBody, refreshBody } from './credentials.ts';
 export { algNoneToken, decodeSegments, tamperPayload } from './forged-tokens.ts';
