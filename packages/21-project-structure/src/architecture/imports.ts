@@ -20,7 +20,7 @@ const PATTERNS: Array<[ImportKind | 'static-or-type', RegExp]> = [
 /**
  * Every module a TypeScript/JavaScript source imports: static (`import x from`), type-only (`import type`,
  * erased at run time but still a design dependency), side-effect (`import 'x'`), re-export (`export … from`)
- * and dynamic `import('x')` with a literal specifier. A computed `import(name)` cannot be read statically.
+ * and dynamic `import()` with a literal specifier. A computed `import(name)` cannot be read statically.
  */
 export function findImports(source: string): ImportRef[] {
   const masked = maskSource(source);
