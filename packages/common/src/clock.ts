@@ -16,6 +16,16 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * The same interface on epoch milliseconds (`Date.now()`), for what must agree with other machines: JWT
+ * `exp`/`iat`, HTTP dates, TTLs stored in Redis. It can jump (NTP), so never time an interval with it. In
+ * tests, `manualClock(Date.UTC(2026, 0, 1))` is an epoch clock that moves only when told to.
+ */
+export const wallClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
 /** A clock that moves only when told to. */
 export interface ManualClock extends Clock {
   /** Moves time forward by `ms` (never backwards). */

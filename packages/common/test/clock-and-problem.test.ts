@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { manualClock } from '../src/clock.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { manualClock, systemClock, wallClock } from '../src/clock.ts';
 import { problemBody, problemViolations } from '../src/problem.ts';
 
 describe('manualClock', () => {
@@ -14,6 +14,29 @@ describe('manualClock', () => {
     expect(() => clock.set(199)).toThrow(RangeError);
     expect(() => clock.advance(-1)).toThrow(RangeError);
     expect(() => clock.advance(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('wallClock and systemClock', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('wallClock reads epoch time, systemClock monotonic time; both sleep on real timers', async () => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 0, 1) });
+    expect(wallClock.now()).toBe(Date.UTC(2026, 0, 1));
+    let woke = false;
+    const sleeping = wallClock.sleep(1000).then(() => {
+      woke = true;
+    });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(woke).toBe(true);
+    expect(wallClock.now()).toBe(Date.UTC(2026, 0, 1) + 1000);
+    // Monotonic: milliseconds since the process started, nowhere near the epoch.
+    expect(systemClock.now()).toBeLessThan(Date.UTC(2000, 0, 1));
   });
 });
 
