@@ -36,7 +36,12 @@ export async function forkReportWorker(
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const messages: FromWorker[] = [];
-  let wake: () => void = () => {};
+  // Every pending next() waits here; any message or the exit wakes them all to look again.
+  const wakers = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...wakers]) w();
+    wakers.clear();
+  };
   child.on('message', (message: FromWorker) => {
     messages.push(message);
     wake();
@@ -56,7 +61,7 @@ export async function forkReportWorker(
       if (found) return found as Extract<FromWorker, { type: T }>;
       if (exited) throw new Error(`the worker process exited before saying ${type}`);
       await new Promise<void>((resolve) => {
-        wake = resolve;
+        wakers.add(resolve);
       });
     }
   };
