@@ -20,6 +20,14 @@ export {
   type ToolRun,
   TSC_BIN,
 } from './run-tools.ts';
-export { Checker, type FlagFinding, flagReport, STRICT_FLAGS, type StrictFlag } from './strict-flags.ts';
+export {
+  Checker,
+  createParseCache,
+  type FlagFinding,
+  flagReport,
+  type ParseCache,
+  STRICT_FLAGS,
+  type StrictFlag,
+} from './strict-flags.ts';
 export { BIOME_CONFIG, COMPILER_OPTIONS } from './tool-config.ts';
 export { createWorkspace, type FixtureName, fixturesDir, type Workspace } from './workspace.ts';

@@ -22,16 +22,25 @@ const LOOSE = Object.fromEntries([
   ...STRICT_FLAGS.map(({ flag }) => [flag, false]),
 ]) as Record<string, boolean>;
 
+/** Parsed files by path, shareable between checkers (the lib files are the same for every workspace). */
+export type ParseCache = Map<string, ts.SourceFile>;
+export const createParseCache = (): ParseCache => new Map();
+
 /**
  * Type-checks a workspace in this process with the TypeScript compiler API. Parsed files (the lib .d.ts
  * files, @types/node) are cached across calls: they parse the same whatever the flags, and parsing them is
  * most of a small program's cost.
  */
 export class Checker {
-  readonly #cache = new Map<string, ts.SourceFile>();
+  readonly #cache: ParseCache;
   readonly #base: ts.CompilerOptions;
 
-  constructor(readonly workspace: Workspace) {
+  /** `cache` may be shared between checkers of different workspaces: the lib files are the same files. */
+  constructor(
+    readonly workspace: Workspace,
+    cache: ParseCache = createParseCache(),
+  ) {
+    this.#cache = cache;
     const tsconfig = ts.readConfigFile(join(workspace.dir, 'tsconfig.json'), ts.sys.readFile);
     this.#base = ts.convertCompilerOptionsFromJson(
       (tsconfig.config as { compilerOptions: object }).compilerOptions,
