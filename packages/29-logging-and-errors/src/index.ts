@@ -31,6 +31,7 @@ export {
   levelFromEnv,
   parseLogLevel,
 } from './levels.ts';
+export { lineWriters, nullStream, type WriteLine } from './line-writers.ts';
 export { logCalls } from './logged-calls.ts';
 export { type CreateLoggerOptions, createLogger, moduleLogger } from './logger.ts';
 export { DEFAULT_REDACT_PATHS, REDACTED } from './redaction.ts';
