@@ -15,8 +15,8 @@ type Check = (store: BlobStore) => Promise<string | undefined>;
 const bytes = (...values: number[]) => new Uint8Array(values);
 const same = (a: Uint8Array | undefined, b: Uint8Array) =>
   a !== undefined && a.length === b.length && a.every((v, i) => v === b[i]);
-const show = (value: unknown) =>
-  value instanceof Uint8Array ? `[${[...value].join(',')}]` : JSON.stringify(value);
+const show = (value: unknown): string =>
+  value instanceof Uint8Array ? `[${[...value].join(',')}]` : (JSON.stringify(value) ?? String(value));
 
 /** The promises of BlobStore, by name; each returns a problem, or undefined when kept. */
 const checks: Record<string, Check> = {

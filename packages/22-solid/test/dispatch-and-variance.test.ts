@@ -56,6 +56,22 @@ describe('fee rules: the interface and the switch compute the same fees', () => 
     }
   });
 
+  it('thresholds are inclusive upward, in the classes and in the switch alike', () => {
+    const tiered = new TieredFee(10_000, 30, 60);
+    const waived = new WaivedFee(5_000);
+    expect([tiered.fee(9_999), tiered.fee(10_000), waived.fee(4_999), waived.fee(5_000)]).toEqual([
+      30, 60, 0, 25,
+    ]);
+    const tieredSpec = { kind: 5, a: 10_000, b: 30, c: 60 };
+    const waivedSpec = { kind: 6, a: 5_000, b: 0, c: 0 };
+    expect([
+      feeBySwitch(tieredSpec, 9_999),
+      feeBySwitch(tieredSpec, 10_000),
+      feeBySwitch(waivedSpec, 4_999),
+      feeBySwitch(waivedSpec, 5_000),
+    ]).toEqual([30, 60, 0, 25]);
+  });
+
   it('the switch refuses a kind it does not know', () => {
     expect(() => feeBySwitch({ kind: 8, a: 0, b: 0, c: 0 }, 1)).toThrow('unknown fee kind 8');
   });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,14 @@ describe('FileBlobStore beyond the contract', () => {
     expect(await new FileBlobStore(dir).get('a/b')).toEqual(new Uint8Array([9]));
     expect(await new FileBlobStore(dir).list('a/')).toEqual(['a/b']);
     expect(await new FileBlobStore(dir).list('b')).toEqual([]);
+  });
+
+  it('list skips a half-written .tmp file left by a crashed put', async () => {
+    const dir = join(root, 'crashed');
+    const store = new FileBlobStore(dir);
+    await store.put('done', new Uint8Array([1]));
+    await writeFile(join(dir, 'abc.0000.tmp'), new Uint8Array([0, 0, 0, 9, 1]));
+    expect(await store.list()).toEqual(['done']);
   });
 
   it('a key like ../../etc/passwd stays inside the directory (file names are hashes)', async () => {
