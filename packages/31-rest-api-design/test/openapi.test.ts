@@ -85,6 +85,7 @@ describe('the OpenAPI document', () => {
       title: 'Users and orders',
       version: '1.0.0',
       description: expect.stringContaining('Part 4, Q1'),
+      license: { name: 'MIT', identifier: 'MIT' },
     });
   });
 
