@@ -51,7 +51,7 @@ export const CATALOGUE: Readonly<Record<string, Explanation>> = {
     prevents: 'the same fall-through, caught without type information',
   },
   'lint/correctness/noUnusedVariables': {
-    from: 'biome (error here)',
+    from: 'biome (error in this repo)',
     prevents: 'dead code and half-finished edits',
   },
 };
