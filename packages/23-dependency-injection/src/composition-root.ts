@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { postgres, redis } from '@lab/common/services';
 import {
   type AppOptions,
@@ -99,6 +100,17 @@ export const realOpeners: Openers = {
   },
 };
 
+/**
+ * QUIT, then wait for the socket to close: `quit()` resolves on the server's OK, and a client still
+ * connecting ends a moment later, so "disposed" would otherwise come before the connection is gone.
+ */
+async function closeRedis(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  const ended = once(client, 'end');
+  await client.quit();
+  await ended;
+}
+
 export interface Container extends Graph, AsyncDisposable {
   pool: pg.Pool;
   redis: Redis;
@@ -120,7 +132,7 @@ export async function createContainer(
     const pool = lifecycle.use('postgres', await openers.postgres(config), (p) => p.end());
     await migrate(pool);
     await migrateOutbox(pool);
-    const client = lifecycle.use('redis', await openers.redis(config), (r) => r.quit());
+    const client = lifecycle.use('redis', await openers.redis(config), closeRedis);
     const cache = new RedisUserCache(client, {
       prefix: config.redisKeyPrefix,
       ttlSeconds: config.cacheTtlSeconds,
