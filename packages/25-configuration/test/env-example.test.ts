@@ -7,11 +7,16 @@ import { renderEnvExample } from '../src/env-example.ts';
 import { parseEnvFile } from '../src/env-file.ts';
 import { secret } from '../src/secret.ts';
 
+/** The one-liner that rewrites .env.example from the schema. */
+const REGENERATE = `pnpm exec tsx -e "import('./src/index.ts').then((m) => process.stdout.write(m.renderEnvExample(m.appSettingsSchema, m.ENV_EXAMPLE_HEADER)))" > .env.example`;
+
 const committed = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
 
 describe('.env.example', () => {
   it('the committed file is exactly what the schema generates (regenerate it if this fails)', () => {
-    expect(committed).toBe(renderEnvExample(appSettingsSchema, ENV_EXAMPLE_HEADER));
+    expect(committed, `regenerate it: cd packages/25-configuration && ${REGENERATE}`).toBe(
+      renderEnvExample(appSettingsSchema, ENV_EXAMPLE_HEADER),
+    );
   });
 
   it('lists every setting once, parses cleanly, and leaves every secret empty', () => {
