@@ -38,8 +38,8 @@ export function isUserDto(value: unknown): value is UserDto {
   return (
     typeof v.id === 'string' &&
     typeof v.email === 'string' &&
-    typeof v.role === 'string' &&
-    (ROLES as readonly string[]).includes(v.role)
+    // includes compares with ===, so a non-string role is refused here too.
+    (ROLES as readonly unknown[]).includes(v.role)
   );
 }
 

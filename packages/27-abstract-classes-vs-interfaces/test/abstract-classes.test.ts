@@ -49,6 +49,7 @@ describe('TypeScript abstract: enforced by the compiler', () => {
     repo.save({ id: 'a', name: 'Apple' });
     expect(repo.getOrThrow('a')).toEqual({ id: 'a', name: 'Apple' });
     expect(() => repo.getOrThrow('b')).toThrow(new NotFoundError('no entity with id "b"'));
+    expect(new NotFoundError('x').name).toBe('NotFoundError');
     expect(repo).toBeInstanceOf(NaiveRepository);
   });
 });

@@ -62,9 +62,37 @@ describe('the only way in is the parser, which validates', () => {
     );
   });
 
-  it('refuses one character short, one too long, and capitals', () => {
-    for (const bad of ['usr_00000000000', 'usr_0000000000000', 'usr_00000000000A', ' usr_0000000000a1'])
+  it('refuses one character short, one too long, capitals, and anything around the pattern', () => {
+    for (const bad of [
+      'usr_00000000000',
+      'usr_0000000000000',
+      'usr_00000000000A',
+      ' usr_0000000000a1',
+      'usr_!!!!!!!!!!!!',
+    ])
       expect(() => parseUserId(bad), bad).toThrow(InvalidIdError);
+    for (const bad of [
+      'ord_00000000000',
+      'ord_0000000000000',
+      'xord_0000000000b2',
+      'ord_0000000000b2 ',
+      'ord_------------',
+    ])
+      expect(() => parseOrderId(bad), bad).toThrow(InvalidIdError);
+    expect(parseOrderId('ord_zzzzzzzzzzzz')).toBe('ord_zzzzzzzzzzzz');
+  });
+
+  it('the errors carry their own name', () => {
+    expect(new InvalidIdError('x').name).toBe('InvalidIdError');
+    expect(new InvalidIdError('x')).toBeInstanceOf(TypeError);
+  });
+
+  it('ordersOf keeps only that user’s orders, and findOrder finds nothing for an unknown id', () => {
+    const other = parseUserId('usr_0000000000z9');
+    const more: Order[] = [...orders, { id: parseOrderId('ord_0000000000c3'), userId: other, totalCents: 1 }];
+    expect(ordersOf(more, other).map((o) => o.totalCents)).toEqual([1]);
+    expect(ordersOf(more, userId).map((o) => o.totalCents)).toEqual([1_250]);
+    expect(findOrder(more, parseOrderId('ord_000000000404'))).toBeUndefined();
   });
 
   it('refuses NUL', () => {

@@ -14,6 +14,8 @@ describe('interfaces are structural and erased', () => {
     expect(await notifyAll([email, sms], '+44 20', 'x'.repeat(200))).toEqual(['email', 'sms']);
     expect(email.sent).toEqual([`+44 20: ${'x'.repeat(200)}`]);
     expect(sms.sent).toEqual([`+44 20: ${'x'.repeat(160)}`]);
+    // Extra members do not stop a class from fitting: structural typing asks for at least the interface's.
+    expect(sms.balance()).toBe(100);
   });
 
   it('an object literal with the members is a Notifier too; one missing a member is not', () => {
@@ -72,6 +74,7 @@ describe('interface-shaped data: instanceof cannot see it, a guard can', () => {
     expect(isUserDto(back)).toBe(true);
     expect(back).toEqual(dto);
     expect(user.isAdmin).toBe(true);
+    expect(User.fromDto({ ...dto, role: 'member' }).isAdmin).toBe(false);
     expect((back as { isAdmin?: boolean }).isAdmin).toBeUndefined();
   });
 
@@ -134,6 +137,19 @@ describe('the schema at the boundary refuses hostile input, naming the field', (
 
   it('extra fields (which the hand guard lets through)', () => {
     expect(userDtoProblems({ ...dto, isAdmin: true })).toEqual(['(body): Unrecognized key: "isAdmin"']);
+  });
+
+  it('a lone low surrogate, while a well-formed pair is fine', () => {
+    expect(userDtoProblems({ ...dto, email: 'ada\udc00@example.com' })).toEqual([
+      'email: must not contain lone surrogates',
+    ]);
+    // zod's email format refuses the emoji, but the surrogate check must not: the pair is well formed.
+    expect(userDtoProblems({ ...dto, email: 'ada🧾@example.com' })).toEqual(['email: Invalid email address']);
+  });
+
+  it('an id with anything before or after the pattern', () => {
+    for (const id of [` ${dto.id}`, `${dto.id}x`, `x${dto.id}`])
+      expect(userDtoProblems({ ...dto, id }), id).toEqual(['id: must look like usr_ and 12 characters']);
   });
 
   it('a malformed id', () => {
