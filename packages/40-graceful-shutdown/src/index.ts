@@ -1,5 +1,6 @@
 export { createDemoApp, type DemoAppOptions } from './demo-app.ts';
 export { healthRoutes } from './health.ts';
+export { type KeepAliveLoadResult, keepAliveLoad } from './keep-alive-load.ts';
 export {
   createLifecycle,
   type Lifecycle,
@@ -9,6 +10,14 @@ export {
   type ShutdownReport,
 } from './lifecycle.ts';
 export { PendingWork } from './pending-work.ts';
+export { type RestartUnderLoad, restartUnderLoad } from './restart-under-load.ts';
+export {
+  type ReplacedWorker,
+  type ReplaceMode,
+  type RollingCluster,
+  type RollingClusterOptions,
+  startRollingCluster,
+} from './rolling-cluster.ts';
 export { forkServer, type ServerProcess } from './server-process.ts';
 export {
   type FromServer,

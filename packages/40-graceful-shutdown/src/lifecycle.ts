@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
 
 export type LifecycleState = 'running' | 'draining' | 'stopped';
 
@@ -41,6 +42,11 @@ export interface LifecycleOptions {
    */
   beforeClose?: () => Promise<void>;
   onEvent?: (event: LifecycleEvent) => void;
+  /**
+   * While draining, kept-alive sockets with no request in flight are closed every `idleSweepMs` (the
+   * first sweep one period after the listener closed, not at once; see `shutdown`). Default 1 s.
+   */
+  idleSweepMs?: number;
 }
 
 export interface Lifecycle {
@@ -67,9 +73,9 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * Graceful shutdown of an HTTP service, as a library. `shutdown()`:
  *
  * 1. readiness turns false (the probe answers 503) and `beforeClose` runs;
- * 2. `server.close()` stops accepting connections; `closeIdleConnections()` closes keep-alive sockets that
- *    have no request in flight; every in-flight response, and every request still arriving on an open
- *    keep-alive socket, gets `Connection: close`, so its socket closes once the answer is out;
+ * 2. the listener closes (no new connections); every in-flight response, and every request still arriving
+ *    on an open keep-alive socket, gets `Connection: close`, so its socket closes once the answer is out;
+ *    every `idleSweepMs`, `closeIdleConnections()` closes the kept-alive sockets that carry no request;
  * 3. when the last connection is gone, the `drain` hooks run (background work started by those requests);
  * 4. if 2-3 outlast `graceMs`, `closeAllConnections()` cuts what still hangs (`forced`, code 1);
  * 5. the pools close, each bounded by `poolCloseMs`.
@@ -77,7 +83,14 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * It never calls `process.exit`: the process entry does, with `report.code`.
  */
 export function createLifecycle(options: LifecycleOptions): Lifecycle {
-  const { server, drain = {}, closePools = {}, graceMs = 25_000, poolCloseMs = 5_000 } = options;
+  const {
+    server,
+    drain = {},
+    closePools = {},
+    graceMs = 25_000,
+    poolCloseMs = 5_000,
+    idleSweepMs = 1_000,
+  } = options;
   let state: LifecycleState = 'running';
   let shutting: Promise<ShutdownReport> | undefined;
   const inFlight = new Set<ServerResponse>();
@@ -91,16 +104,15 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     inFlight.add(res);
     if (state !== 'running') res.setHeader('connection', 'close');
-    res.once('close', () => {
-      inFlight.delete(res);
-      // A response whose headers went out before the shutdown kept its socket alive; once it is idle,
-      // close it too (close() closed only the sockets idle at that moment).
-      if (state !== 'running') setImmediate(() => server.closeIdleConnections());
-    });
+    res.once('close', () => inFlight.delete(res));
   });
 
   async function drainEverything(): Promise<void> {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // net.Server's close, not http.Server's: since Node 19 the latter also calls closeIdleConnections()
+    // at once, and a socket idle for a microsecond may be one the client is writing its next request on
+    // right now: that request meets a reset. Stopping the listener alone lets each kept-alive socket
+    // bring its next request, answered with Connection: close; the sweep closes the ones that stay idle.
+    await new Promise<void>((resolve) => Reflect.apply(NetServer.prototype.close, server, [() => resolve()]));
     emit({ type: 'http-drained' });
     for (const [name, wait] of Object.entries(drain)) {
       await wait();
@@ -132,11 +144,12 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
     await options.beforeClose?.();
     for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     const drained = drainEverything();
-    server.closeIdleConnections();
     emit({ type: 'stopped-listening' });
+    const sweep = setInterval(() => server.closeIdleConnections(), idleSweepMs);
     const grace = timeout(graceMs);
     const outcome = await Promise.race([drained.then(() => 'clean' as const), grace.done]);
     grace.cancel();
+    clearInterval(sweep);
     let cutRequests = 0;
     if (outcome === 'timeout') {
       cutRequests = inFlight.size;
