@@ -41,7 +41,11 @@ export const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /** Overloaded or restarting upstreams; a 500 is more often a bug that will fail the same way again. */
 export const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
-/** The wait before try `attempt + 1`: the server's Retry-After (seconds) if it sent one, else backoff. */
+/**
+ * The wait before try `attempt + 1`: the server's Retry-After if it sent one in seconds, else backoff.
+ * The HTTP-date form of Retry-After is ignored (backoff applies): comparing it needs a wall clock and
+ * trusts the server's clock.
+ */
 export function retryDelay(attempt: number, options: RetryOptions, retryAfter?: string): number {
   const max = options.maxDelayMs ?? 30_000;
   const seconds =
