@@ -31,3 +31,19 @@ export function closestMatch(
   }
   return best;
 }
+
+/**
+ * Why `value` could not be stored or sent as it came, or undefined when it can: U+0000 (PostgreSQL `text`
+ * and `jsonb` refuse it, SQLSTATE 22021 / 22P05 — a 500 if it gets that far) or a lone UTF-16 surrogate
+ * (valid in a JS string and in JSON, but UTF-8 has no form for it: the driver would store U+FFFD, so the
+ * row silently differs from the request). Every text field at an API boundary is checked with this, and the
+ * field's own rules (length, format) come after.
+ */
+export function unstorableText(
+  value: string,
+): 'contains NUL (U+0000)' | 'contains a lone surrogate' | undefined {
+  if (value.includes('\u0000')) return 'contains NUL (U+0000)';
+  // String#isWellFormed (Node 20+): false exactly when a surrogate half has no partner.
+  if (!value.isWellFormed()) return 'contains a lone surrogate';
+  return undefined;
+}
