@@ -1,19 +1,32 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+
+/** JSON cannot carry undefined; this stands for it on the way to the child. */
+const UNDEFINED = { undefined: true };
 
 /**
- * What `process.env` keeps of a value you assign: it is a view of the C environment, so every value is
- * converted to a string, cut at the first NUL, and re-encoded (a lone surrogate becomes U+FFFD). Uses a
- * throw-away variable and removes it again.
+ * What the real process environment keeps of each value assigned to it: it is a view of the C environment,
+ * so every value is converted to a string, cut at the first NUL, and re-encoded (a lone surrogate becomes
+ * U+FFFD). Runs in a fresh process's main thread, because a worker thread's `process.env` (vitest's and
+ * Stryker's thread pools) is a plain copy that keeps the NUL. Values travel over stdin: argv and the
+ * environment itself are C strings and would cut them first.
  */
-export function roundTripThroughProcessEnv(value: unknown): string | undefined {
-  const key = `LAB_ROUND_TRIP_${randomUUID().replaceAll('-', '_')}`;
-  try {
-    (process.env as Record<string, unknown>)[key] = value;
-    return process.env[key];
-  } finally {
-    delete process.env[key];
-  }
+export function roundTripThroughProcessEnv(values: readonly unknown[]): Array<string | undefined> {
+  const script = `let input = '';
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const out = JSON.parse(input).map((value, i) => {
+    const key = 'LAB_ROUND_TRIP_' + i;
+    process.env[key] = value !== null && typeof value === 'object' && value.undefined ? undefined : value;
+    return process.env[key] ?? null;
+  });
+  process.stdout.write(JSON.stringify(out));
+});`;
+  const stdout = execFileSync(process.execPath, ['-e', script], {
+    input: JSON.stringify(values.map((v) => (v === undefined ? UNDEFINED : v))),
+    env: { PATH: process.env.PATH ?? '' },
+    encoding: 'utf8',
+  });
+  return (JSON.parse(stdout) as Array<string | null>).map((v) => v ?? undefined);
 }
 
 /**
