@@ -1,4 +1,13 @@
 export { createDemoApp, type DemoAppOptions } from './demo-app.ts';
+export {
+  backfillDisplayName,
+  EXPAND_CONTRACT,
+  type MigrationStep,
+  usersV1,
+  usersV2,
+  usersV3,
+  usersV4,
+} from './expand-contract.ts';
 export { healthRoutes } from './health.ts';
 export { type KeepAliveLoadResult, keepAliveLoad } from './keep-alive-load.ts';
 export {
@@ -26,3 +35,4 @@ export {
   type ToServer,
 } from './server-protocol.ts';
 export { exitOnSignals, type SignalOptions } from './signals.ts';
+export type { User, UsersCode } from './users/code-version.ts';
