@@ -3,6 +3,7 @@
  * `instanceof` cannot recognise it; a structural guard or a schema can. The hand guard checks kinds (it is
  * as fast as a few property reads); the zod schema also checks content and refuses unknown fields.
  */
+import { unstorableText } from '@lab/common/text';
 import { z } from 'zod';
 import { parseUserId, type UserId } from './brand.ts';
 
@@ -43,14 +44,15 @@ export function isUserDto(value: unknown): value is UserDto {
   );
 }
 
-// What text may hold: no NUL (PostgreSQL text refuses it), no lone surrogates (UTF-8 cannot carry them).
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// What text may hold: nothing PostgreSQL text or UTF-8 cannot carry (NUL, lone surrogates).
 const cleanText = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL')
-    .refine((s) => !LONE_SURROGATE.test(s), 'must not contain lone surrogates');
+    .superRefine((s, ctx) => {
+      const problem = unstorableText(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /** The schema: kinds, content and limits, and no unknown fields. */
 export const userDtoSchema = z.strictObject({
