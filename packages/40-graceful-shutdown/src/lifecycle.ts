@@ -140,9 +140,10 @@ export function createLifecycle(options: LifecycleOptions): Lifecycle {
 
   async function run(reason: string): Promise<ShutdownReport> {
     state = 'draining';
+    // Synchronously, before any await: a handler may send its headers in the very next tick.
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     emit({ type: 'draining', reason, inFlight: inFlight.size });
     await options.beforeClose?.();
-    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
     const drained = drainEverything();
     emit({ type: 'stopped-listening' });
     const sweep = setInterval(() => server.closeIdleConnections(), idleSweepMs);
