@@ -5,14 +5,14 @@ export type TextProblem = 'not-a-string' | 'empty' | 'too-long' | 'nul' | 'lone-
  * The one check every boundary in this topic runs on untrusted text. NUL is refused because PostgreSQL text
  * cannot store it (SQLSTATE 22021) and Redis keys with it are unreadable in every tool; a lone surrogate is
  * refused because it cannot be encoded as UTF-8 (Buffer.from turns it into U+FFFD, so two keys would
- * collide). `\p{Surrogate}` with the u flag matches only unpaired halves: a pair is one code point.
+ * collide). `isWellFormed()` is false exactly when a surrogate half is unpaired.
  */
 export function textProblem(value: unknown, maxLength: number): TextProblem | undefined {
   if (typeof value !== 'string') return 'not-a-string';
   if (value.length === 0) return 'empty';
   if (value.length > maxLength) return 'too-long';
   if (value.includes('\u0000')) return 'nul';
-  if (/\p{Surrogate}/u.test(value)) return 'lone-surrogate';
+  if (!value.isWellFormed()) return 'lone-surrogate';
   return undefined;
 }
 

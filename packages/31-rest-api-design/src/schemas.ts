@@ -60,9 +60,6 @@ export type UserListQuery = z.output<typeof UserListQuery>;
 export const PageQuery = z.strictObject(pageFields);
 export type PageQuery = z.output<typeof PageQuery>;
 
-// A lone surrogate (an unpaired half of a UTF-16 pair) is valid in a JSON string but has no UTF-8 form.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * A string PostgreSQL can store as sent. `text` refuses U+0000 (SQLSTATE 22021: a 500 if it got that far),
  * and the driver encodes a lone surrogate as U+FFFD, so the stored value would silently differ from the
@@ -72,7 +69,7 @@ const storableString = () =>
   z
     .string()
     .refine((value) => !value.includes('\u0000'), 'must not contain the NUL character (U+0000)')
-    .refine((value) => !LONE_SURROGATE.test(value), 'must be well-formed Unicode (no lone surrogates)');
+    .refine((value) => value.isWellFormed(), 'must be well-formed Unicode (no lone surrogates)');
 
 const Name = storableString().trim().min(1).max(100);
 // Stored as given, compared case-insensitively by the unique index on lower(email).

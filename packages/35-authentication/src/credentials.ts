@@ -10,15 +10,13 @@ import { MAX_PASSWORD_BYTES } from './password.ts';
 /** RFC 5321's limit on a forward path, less the angle brackets. */
 export const MAX_EMAIL_LENGTH = 254;
 
-// In a `u` regex a lone surrogate is a code point of category Cs; a proper pair is one astral code point.
-const LONE_SURROGATE = /\p{Cs}/u;
 const hasNul = (s: string) => s.includes('\u0000');
 
 const safeText = (field: string) =>
   z
     .string({ error: `${field} must be a string` })
     .refine((s) => !hasNul(s), `${field} must not contain NUL`)
-    .refine((s) => !LONE_SURROGATE.test(s), `${field} must be well-formed Unicode (no lone surrogates)`);
+    .refine((s) => s.isWellFormed(), `${field} must be well-formed Unicode (no lone surrogates)`);
 
 const email = safeText('email')
   // One account per address however it is typed: the lookup key is the trimmed, lower-cased form.

@@ -1,3 +1,4 @@
+import { unstorableText } from '@lab/common/text';
 import { z } from 'zod';
 
 /**
@@ -6,19 +7,13 @@ import { z } from 'zod';
  * (`additionalProperties` open): the contract lets a server add fields, so a client must ignore them.
  */
 
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 const text = (max: number) =>
   z
     .string()
     .min(1)
     .max(max)
     // PostgreSQL and most downstream systems refuse NUL and unpaired surrogates; refuse them at the edge.
-    .refine(
-      (s) => !s.includes('\u0000') && !LONE_SURROGATE.test(s),
-      'must not contain NUL or unpaired surrogates',
-    );
+    .refine((s) => unstorableText(s) === undefined, 'must not contain NUL or unpaired surrogates');
 
 const email = z.email().max(254);
 
