@@ -56,7 +56,7 @@ export default [
     measure: async ({ smoke }) => by(await restarts(smoke), (r) => r.p99),
     claims: [
       {
-        says: 'draining adds no tail latency of its own: p99 during a graceful restart stays under 3× that of killing workers',
+        says: "draining keeps the tail close to a hard kill's: p99 during a graceful restart stays under 3× that of killing workers",
         subject: GRACEFUL,
         below: 3,
       },

@@ -116,6 +116,32 @@ describe('createLifecycle', () => {
   });
 });
 
+describe('Connection: close', () => {
+  it('is set on a response in flight even when the handler answers in the same tick as shutdown()', async () => {
+    let respond: () => void = () => {};
+    let arrived: () => void = () => {};
+    const inHandler = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const server = createServer((_req, res) => {
+      respond = () => res.end('done');
+      arrived();
+    });
+    const lifecycle = createLifecycle({ server });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const answer = fetch(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
+    await inHandler;
+    expect(lifecycle.inFlight).toBe(1);
+    const report = lifecycle.shutdown('test');
+    respond();
+    const res = await answer;
+    expect(res.headers.get('connection')).toBe('close');
+    expect(await res.text()).toBe('done');
+    expect((await report).code).toBe(0);
+    expect(lifecycle.inFlight).toBe(0);
+  });
+});
+
 describe('exitOnSignals', () => {
   it('first signal: graceful shutdown, then exit with its code; second: 128 + the signal number', async () => {
     const server = await listening();
