@@ -82,7 +82,7 @@ function readQuoted(
   let body = firstLineRest;
   for (let i = startLine; i < lines.length; i++) {
     if (i > startLine) body += `\n${lines[i] ?? ''}`;
-    const close = body.indexOf(quote, i === startLine ? 0 : body.length - (lines[i] ?? '').length);
+    const close = body.indexOf(quote);
     if (close !== -1) {
       const raw = body.slice(0, close);
       return { value: quote === '"' ? raw.replaceAll('\\n', '\n') : raw, lastLine: i };

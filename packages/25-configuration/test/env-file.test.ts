@@ -24,12 +24,18 @@ describe('parseEnvFile reads what Node reads', () => {
     'A="quoted # not a comment"',
     'A="x" trailing ignored',
     'A=1\r\nB=2\r\n',
+    'A=  "leading blanks before the quote"',
+    'A=export is a value here',
     'CITY=Zürich ☕ 東京',
   ];
   it.each(agreeing)('%j', (text) => {
     const parsed = parseEnvFile(text);
     expect(parsed.problems).toEqual([]);
     expect(valuesOf(text)).toEqual(parseEnv(text));
+  });
+
+  it('old Mac line endings (a lone CR) end a line too', () => {
+    expect(valuesOf('A=1\rB=2')).toEqual({ A: '1', B: '2' });
   });
 
   it('keeps each entry with its line number', () => {

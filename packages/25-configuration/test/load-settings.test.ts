@@ -5,6 +5,7 @@ import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadAppSettings } from '../src/app-settings.ts';
+import { envInt } from '../src/coerce.ts';
 import { ConfigError, type ConfigIssue } from '../src/config-error.ts';
 import { resolveLayers } from '../src/layers.ts';
 import { loadSettings } from '../src/load-settings.ts';
@@ -73,6 +74,41 @@ describe('a valid configuration', () => {
   it('keeps unicode, as long as it is well-formed', () => {
     const settings = loadAppSettings({ env: { ...required, HOST: 'Zürich-☕-東京' } });
     expect(settings.HOST).toBe('Zürich-☕-東京');
+  });
+});
+
+describe('the production schema', () => {
+  it.each([
+    ['DATABASE_URL', 'postgresql://u@h/db', true],
+    ['DATABASE_URL', 'notpostgres://u@h/db', false],
+    ['DATABASE_URL', 'postgresx://u@h/db', false],
+    ['REDIS_URL', 'rediss://h:6380', true],
+    ['REDIS_URL', 'xredis://h', false],
+    ['REDIS_URL', 'redisx://h', false],
+    ['NODE_ENV', 'production', true],
+    ['NODE_ENV', 'test', true],
+    ['NODE_ENV', 'staging', false],
+    ['LOG_LEVEL', 'trace', true],
+    ['LOG_LEVEL', 'verbose', false],
+  ])('%s=%s accepted: %s', (key, value, accepted) => {
+    const load = () => loadAppSettings({ env: { ...required, [key]: value } });
+    if (accepted) expect(load()).toBeDefined();
+    else expect(issuesOf(load).map((i) => i.key)).toEqual([key]);
+  });
+
+  it('its defaults: development on 127.0.0.1:3000, Redis on loopback, no debug', () => {
+    const { DATABASE_URL, SESSION_SECRET, ...rest } = loadAppSettings({ env: required });
+    expect(rest).toEqual({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: 3000,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      LOG_LEVEL: 'info',
+      DEBUG: false,
+      MAX_CONNECTIONS: 10,
+      ALLOWED_HOSTS: ['localhost'],
+    });
+    expect([DATABASE_URL.reveal(), SESSION_SECRET.reveal()]).toEqual([DB, SESSION]);
   });
 });
 
@@ -171,6 +207,26 @@ describe('every failure is reported, all at once', () => {
         '  - DATABASE_URL: a value (required); found nothing',
         '  - SESSION_SECRET: a value (required); found nothing',
       ].join('\n'),
+    );
+  });
+
+  it('names the layer each bad value came from', () => {
+    const error = configError(() =>
+      loadSettings(z.object({ A: envInt(), B: envInt() }), {
+        env: {},
+        envFile: { name: '.env', text: 'A=x' },
+        defaults: { B: 'y' },
+      }),
+    );
+    expect(error.message.split('\n').slice(1)).toEqual([
+      '  - A (from the .env file): expected an integer from -9007199254740991 to 9007199254740991; found "x"',
+      '  - B (from the defaults): expected an integer from -9007199254740991 to 9007199254740991; found "y"',
+    ]);
+  });
+
+  it('an unreadable .env (a directory) throws instead of being skipped as missing', () => {
+    expect(() => loadSettings(z.object({ A: z.string() }), { env: { A: 'a' }, envFile: tmpdir() })).toThrow(
+      /EISDIR/,
     );
   });
 

@@ -10,6 +10,7 @@ describe('Secret', () => {
 
   it('prints [redacted] every way a logger looks at it', () => {
     expect(String(s)).toBe(REDACTED);
+    expect(s.toString()).toBe(REDACTED);
     expect(`${s}`).toBe(REDACTED);
     expect(`x${s}`).toBe(`x${REDACTED}`);
     expect(JSON.stringify({ s })).toBe('{"s":"[redacted]"}');
@@ -45,6 +46,14 @@ describe('secret() schemas', () => {
     expect(isSecretSchema(base.describe('x'))).toBe(true);
     expect(isSecretSchema(base.optional())).toBe(true);
     expect(isSecretSchema(base.optional().meta({ description: 'x' }))).toBe(true);
+    for (const wrapped of [
+      base.nullable(),
+      base.readonly(),
+      base.catch(new Secret('')),
+      base.prefault('x'),
+    ]) {
+      expect(isSecretSchema(wrapped)).toBe(true);
+    }
   });
 
   it('are not confused with ordinary schemas or transforms', () => {
