@@ -50,7 +50,8 @@ export function resolveSpecifier(tree: SourceTree, from: string, specifier: stri
  * Files outside the layers may import anything — wiring everything is their job.
  */
 export function checkLayers(tree: SourceTree, layers: readonly string[]): DependencyReport {
-  const rank = (layer: string) => (layer === OUTSIDE_LAYERS ? -1 : layers.indexOf(layer));
+  // OUTSIDE_LAYERS is in no list: indexOf gives it -1, above every layer.
+  const rank = (layer: string) => layers.indexOf(layer);
   const report: DependencyReport = { edges: [], violations: [], packages: new Map() };
   for (const from of [...tree.keys()].sort()) {
     const fromLayer = layerOf(from, layers);

@@ -50,4 +50,29 @@ describe('findImports', () => {
   it('finds nothing in a file without imports, and ignores a computed import(name)', () => {
     expect(findImports('export const x = 1;\nconst m = import(name);\n')).toEqual([]);
   });
+
+  it('allows any whitespace the grammar allows between the parts', () => {
+    const source = [
+      "import  type  { A }  from  './a.ts';",
+      "import  './b.ts';",
+      "export  type  { C }  from  './c.ts';",
+      "export  *  as  d  from  './d.ts';",
+      "export\t*\tfrom\t'./e.ts';",
+      "const f = import (  './f.ts'  );",
+    ].join('\n');
+    expect(findImports(source).map((r) => `${r.kind} ${r.specifier}`)).toEqual([
+      'type ./a.ts',
+      'side-effect ./b.ts',
+      're-export ./c.ts',
+      're-export ./d.ts',
+      're-export ./e.ts',
+      'dynamic ./f.ts',
+    ]);
+  });
+
+  it('skips an import whose specifier is never closed', () => {
+    expect(findImports("import { a } from './a.ts';\nimport { b } from './b.ts")).toEqual([
+      { specifier: './a.ts', line: 1, kind: 'static' },
+    ]);
+  });
 });

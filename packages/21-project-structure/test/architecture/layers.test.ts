@@ -112,6 +112,35 @@ describe('checkLayers rules', () => {
   });
 });
 
+describe('checkLayers output', () => {
+  it('lists edges by file path then line, whatever order the tree was read in', () => {
+    const report = check({
+      'services/s.ts': "import '../models/m.ts';",
+      'api/b.ts': "import '../services/s.ts';\nimport '../models/m.ts';",
+      'api/a.ts': "import '../models/m.ts';",
+      'models/m.ts': '',
+    });
+    expect(report.edges.map((e) => `${e.from}:${e.line}`)).toEqual([
+      'api/a.ts:1',
+      'api/b.ts:1',
+      'api/b.ts:2',
+      'services/s.ts:1',
+    ]);
+  });
+
+  it('names the pseudo-layer of files outside the layers', () => {
+    expect(OUTSIDE_LAYERS).toBe('(outside the layers)');
+  });
+
+  it('collects several packages of one layer in one set', () => {
+    const report = check({
+      'api/a.ts': "import express from 'express';",
+      'api/b.ts': "import { z } from 'zod';\nimport express from 'express';",
+    });
+    expect(report.packages).toEqual(new Map([['api', new Set(['express', 'zod'])]]));
+  });
+});
+
 describe('layerOf and resolveSpecifier', () => {
   it('gives a file the layer of its first folder, or OUTSIDE_LAYERS', () => {
     expect(layerOf('api/app.ts', SERVICE_LAYERS)).toBe('api');
@@ -131,5 +160,8 @@ describe('layerOf and resolveSpecifier', () => {
     expect(resolveSpecifier(tree, 'api/a.ts', '../models/user')).toBe('models/user.ts');
     expect(resolveSpecifier(tree, 'api/a.ts', '../models')).toBe('models/index.ts');
     expect(resolveSpecifier(tree, 'api/a.ts', '../models/missing.ts')).toBe('models/missing.ts');
+    // Only a final .js becomes .ts: a.json.js is a.json.ts, not a.tson.js.
+    const dotted = new Map([['models/a.json.ts', '']]);
+    expect(resolveSpecifier(dotted, 'api/a.ts', '../models/a.json.js')).toBe('models/a.json.ts');
   });
 });

@@ -17,6 +17,39 @@ describe('renderTree', () => {
   });
 });
 
+describe('renderTree defaults', () => {
+  it('names the root "." and sorts folders given out of order', () => {
+    expect(renderTree(['b/x.ts', 'a/y.ts'])).toEqual([
+      '.',
+      '├── a/',
+      '│   └── y.ts',
+      '└── b/',
+      '    └── x.ts',
+    ]);
+  });
+});
+
+describe('layerEdges ordering', () => {
+  it('sorts by layer order, not by the order edges were found, with unknown layers last', () => {
+    const layers = ['api', 'services', 'models'];
+    const report = checkLayers(
+      new Map([
+        ['compose.ts', "import './api/a.ts';"],
+        ['services/s.ts', "import '../models/m.ts';"],
+        ['api/a.ts', "import '../models/m.ts'; import '../services/s.ts';"],
+        ['models/m.ts', ''],
+      ]),
+      layers,
+    );
+    expect(layerEdges(report, layers)).toEqual([
+      ['api', 'services', 1],
+      ['api', 'models', 1],
+      ['services', 'models', 1],
+      ['(outside the layers)', 'api', 1],
+    ]);
+  });
+});
+
 describe('layerEdges and renderLayerGraph', () => {
   const layers = ['api', 'services', 'models'];
   const report = checkLayers(

@@ -76,6 +76,7 @@ describe('PgUserRepository', () => {
   it('translates NUL in a text value (22021) to InvalidTextError when it gets past the model', async () => {
     const error = await users.insert({ email: 'nul@example.com', name: 'A\u0000B' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidTextError);
+    expect((error as Error).message).toBe('the database refused the bytes of a text value');
     expect(((error as Error).cause as { code: string }).code).toBe('22021');
   });
 });
@@ -95,6 +96,8 @@ describe('PgOrderRepository', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForeignKeyError);
     expect((error as ForeignKeyError).constraint).toBe('orders_user_id_fkey');
+    expect((error as Error).message).toBe('foreign key orders_user_id_fkey refers to a missing row');
+    expect(((error as Error).cause as { code: string }).code).toBe('23503');
   });
 
   it("lists a user's orders newest first, with their lines, in one query", async () => {
@@ -169,6 +172,14 @@ describe('translatePgError', () => {
     const plain = new TypeError('bug');
     expect(translatePgError(plain)).toBe(plain);
     expect(translatePgError('a string')).toBe('a string');
+  });
+
+  it('translates 22P05 (untranslatable character) to InvalidTextError with its own message', () => {
+    const pgError = Object.assign(new Error('untranslatable'), { code: '22P05' });
+    const error = translatePgError(pgError) as InvalidTextError;
+    expect(error).toBeInstanceOf(InvalidTextError);
+    expect(error.message).toBe('the database cannot store this text (untranslatable character)');
+    expect(error.cause).toBe(pgError);
   });
 
   it('names an unknown constraint when the driver gives none', () => {

@@ -34,6 +34,8 @@ describe('OrderService.place', () => {
     const { store, orders } = await setup();
     const error = await orders.place(99, { lines }).catch((e: unknown) => e);
     expect((error as NotFoundError).code).toBe('user_not_found');
+    // Found missing by the check inside the transaction, before any insert: no driver error behind it.
+    expect((error as Error).cause).toBeUndefined();
     expect(store.transactions).toEqual({ started: 1, committed: 0, rolledBack: 1 });
     expect(await store.orders.listByUser(99)).toEqual([]);
   });
@@ -50,7 +52,17 @@ describe('OrderService.place', () => {
     });
     const error = await orders.place(ada.id, { lines }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).code).toBe('user_not_found');
     expect((error as Error).cause).toBe(cause);
+  });
+
+  it('answers an id that cannot exist with NotFound naming the right entity, before any query', async () => {
+    const { store, orders } = await setup();
+    await expect(orders.place(0, { lines })).rejects.toMatchObject({ code: 'user_not_found' });
+    await expect(orders.get(0)).rejects.toMatchObject({ code: 'order_not_found' });
+    await expect(orders.listForUser(-1)).rejects.toMatchObject({ code: 'user_not_found' });
+    await expect(orders.cancel(1.5)).rejects.toMatchObject({ code: 'order_not_found' });
+    expect(store.transactions.started).toBe(0);
   });
 
   it('validates before opening a transaction', async () => {
@@ -61,6 +73,12 @@ describe('OrderService.place', () => {
       { path: 'lines', message: 'Too small: expected array to have >=1 items' },
     ]);
     expect(store.transactions.started).toBe(0);
+    const nested = await orders
+      .place(ada.id, { lines: [{ sku: 'A', quantity: 0, unitPriceCents: 1 }] })
+      .catch((e: unknown) => e);
+    expect((nested as ValidationError).issues.map((i) => i.path)).toEqual(['lines.0.quantity']);
+    // zod's own error stays reachable for logs.
+    expect(((nested as Error).cause as { issues: unknown[] }).issues).toHaveLength(1);
   });
 
   it('passes an unexpected error through unchanged', async () => {

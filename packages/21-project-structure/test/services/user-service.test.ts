@@ -51,6 +51,9 @@ describe('UserService.register', () => {
       .register({ email: 'a@example.com', name: 'Ada' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      { path: '', message: 'text the database cannot store' },
+    ]);
     expect((error as Error).cause).toBe(cause);
   });
 
