@@ -1,8 +1,4 @@
-import { type Listening, listen } from '@lab/common/http';
-import { resetSchema } from '@lab/common/services';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   composeServices,
   createApp,
@@ -19,33 +15,26 @@ import {
   post,
   postJson,
   SURROGATE_IN_URL,
+  servedOnSchema,
 } from './_problem-cases.ts';
 
 describe('21 project-structure: the users-and-orders service on PostgreSQL', () => {
-  const schema = testSchema(import.meta.url);
-  let pool: pg.Pool;
-  let server: Listening;
   const unexpected: unknown[] = [];
   let userId = 0;
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await migrate(pool);
     const services = composeServices({ ...pgRepositories(pool), inTransaction: pgTransaction(pool) });
-    server = await listen(createApp(services, { onUnexpected: (e) => unexpected.push(e) }));
-    const res = await postJson('/users', { email: 'taken@example.com', name: 'Taken' })(server.url);
-    userId = ((await res.json()) as { id: number }).id;
+    return createApp(services, { onUnexpected: (e) => unexpected.push(e) });
   });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+  beforeAll(async () => {
+    const res = await postJson('/users', { email: 'taken@example.com', name: 'Taken' })(served.url());
+    userId = ((await res.json()) as { id: number }).id;
   });
 
   const user = (fields: Record<string, unknown>) =>
     postJson('/users', { email: 'new@example.com', name: 'New', ...fields });
   const order = (lines: unknown) => (url: string) => postJson(`/users/${userId}/orders`, { lines })(url);
-  conformance('21', () => server.url, [
+  conformance('21', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'bad path param', status: 400, send: get('/users/abc') },
     { path: 'NUL in the path', status: 400, send: get('/users/%00') },

@@ -1,8 +1,4 @@
-import { type Listening, listen } from '@lab/common/http';
-import { resetSchema } from '@lab/common/services';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../packages/21-project-structure/src/index.ts';
 import { MemoryUserCache, migrateOutbox, wire } from '../../../packages/23-dependency-injection/src/index.ts';
 import {
@@ -14,38 +10,24 @@ import {
   post,
   postJson,
   SURROGATE_IN_URL,
+  servedOnSchema,
 } from './_problem-cases.ts';
 
 describe('23 dependency-injection: the wired signup app on PostgreSQL', () => {
-  const schema = testSchema(import.meta.url);
-  let pool: pg.Pool;
-  let server: Listening;
   const unexpected: unknown[] = [];
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await migrate(pool);
     await migrateOutbox(pool);
-    const { app } = wire(
-      { pool, cache: new MemoryUserCache() },
-      { app: { onUnexpected: (e) => unexpected.push(e) } },
-    );
-    server = await listen(app);
-    await fetch(`${server.url}/signups`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'taken@example.com', name: 'Taken' }),
-    });
+    return wire({ pool, cache: new MemoryUserCache() }, { app: { onUnexpected: (e) => unexpected.push(e) } })
+      .app;
   });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+  beforeAll(async () => {
+    await postJson('/signups', { email: 'taken@example.com', name: 'Taken' })(served.url());
   });
 
   const signup = (fields: Record<string, unknown>) =>
     postJson('/signups', { email: 'new@example.com', name: 'New', ...fields });
-  conformance('23', () => server.url, [
+  conformance('23', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'bad path param', status: 400, send: get('/users/abc') },
     { path: 'NUL in the path', status: 400, send: get('/users/%00') },

@@ -1,33 +1,30 @@
-import { type Listening, listen } from '@lab/common/http';
-import { resetSchema } from '@lab/common/services';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../../packages/21-project-structure/src/index.ts';
 import { createLoggedService, LogCapture } from '../../../packages/29-logging-and-errors/src/index.ts';
-import { conformance, get, LONE_SURROGATE, LONG, NUL, post, postJson } from './_problem-cases.ts';
+import {
+  conformance,
+  get,
+  LONE_SURROGATE,
+  LONG,
+  NUL,
+  post,
+  postJson,
+  servedOnSchema,
+} from './_problem-cases.ts';
 
 describe("29 logging-and-errors: 21's service behind the logging error middleware", () => {
-  const schema = testSchema(import.meta.url);
   const logs = new LogCapture();
-  let pool: pg.Pool;
-  let server: Listening;
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await migrate(pool);
-    server = await listen(createLoggedService(pool, { destination: logs }).app);
-    await postJson('/users', { email: 'taken@example.com', name: 'Taken' })(server.url);
+    return createLoggedService(pool, { destination: logs }).app;
   });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+  beforeAll(async () => {
+    await postJson('/users', { email: 'taken@example.com', name: 'Taken' })(served.url());
   });
 
   const user = (fields: Record<string, unknown>) =>
     postJson('/users', { email: 'new@example.com', name: 'New', ...fields });
-  conformance('29', () => server.url, [
+  conformance('29', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'bad path param', status: 400, send: get('/users/abc') },
     { path: 'NUL in the path', status: 400, send: get('/users/%00') },

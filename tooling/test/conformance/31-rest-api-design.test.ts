@@ -1,8 +1,4 @@
-import { resetSchema } from '@lab/common';
-import { type Listening, listen } from '@lab/common/http';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createApp as createUsersApp,
   migrate,
@@ -18,24 +14,15 @@ import {
   post,
   postJson,
   SURROGATE_IN_URL,
+  servedOnSchema,
 } from './_problem-cases.ts';
 
 describe('31 rest-api-design: the users API on PostgreSQL', () => {
-  const schema = testSchema(import.meta.url, 'users');
-  let pool: pg.Pool;
-  let server: Listening;
   const serverErrors: unknown[] = [];
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url, { suffix: 'users' });
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await migrate(pool);
     await seed(pool, { users: 3 });
-    server = await listen(createUsersApp({ pool, onError: (error) => serverErrors.push(error) }));
-  });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+    return createUsersApp({ pool, onError: (error) => serverErrors.push(error) });
   });
 
   const user = (fields: Record<string, unknown>) => ({
@@ -44,7 +31,7 @@ describe('31 rest-api-design: the users API on PostgreSQL', () => {
     password: 'long-enough',
     ...fields,
   });
-  conformance('31', () => server.url, [
+  conformance('31', served.url, [
     { path: 'unknown route', status: 404, send: get('/api/v1/nowhere') },
     { path: 'wrong method', status: 405, send: post('/api/v1/users/1/orders', '{}') },
     { path: 'malformed JSON', status: 400, send: post('/api/v1/users', '{"name":') },

@@ -1,37 +1,31 @@
-import { resetSchema } from '@lab/common';
-import { type Listening, listen } from '@lab/common/http';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createCatalogApp,
   createProducts,
   memoryStore,
 } from '../../../packages/34-latency-optimization/src/index.ts';
 
-import { conformance, get, LONE_SURROGATE, LONG, NUL, post, SURROGATE_IN_URL } from './_problem-cases.ts';
+import {
+  conformance,
+  get,
+  LONE_SURROGATE,
+  LONG,
+  NUL,
+  post,
+  SURROGATE_IN_URL,
+  servedOnSchema,
+} from './_problem-cases.ts';
 
 describe('34 latency-optimization: the catalog app on PostgreSQL', () => {
-  const schema = testSchema(import.meta.url, 'catalog');
-  let pool: pg.Pool;
-  let server: Listening;
   const errors: unknown[] = [];
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url, { suffix: 'catalog' });
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await createProducts(pool, 10);
-    const { app } = createCatalogApp({ pool, store: memoryStore(), onError: (error) => errors.push(error) });
-    server = await listen(app);
-  });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
+    return createCatalogApp({ pool, store: memoryStore(), onError: (error) => errors.push(error) }).app;
   });
 
   const put = (id: string, body: string, contentType = 'application/json') =>
     post(`/products/${id}`, body, contentType, 'PUT');
-  conformance('34', () => server.url, [
+  conformance('34', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'wrong method', status: 404, send: post('/products/1', '{}') },
     { path: 'malformed JSON', status: 400, send: put('1', '{"priceCents":') },

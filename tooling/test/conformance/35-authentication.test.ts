@@ -1,38 +1,40 @@
-import { type Listening, listen } from '@lab/common/http';
-import { deleteKeysWithPrefix, resetSchema } from '@lab/common/services';
-import { testKeyPrefix, testPostgres, testRedis, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeysWithPrefix } from '@lab/common/services';
+import { testKeyPrefix, testRedis } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import { buildAuthApp } from '../../../packages/35-authentication/src/index.ts';
-import { conformance, get, LONE_SURROGATE, LONG, NUL, post, postJson } from './_problem-cases.ts';
+import {
+  conformance,
+  get,
+  LONE_SURROGATE,
+  LONG,
+  NUL,
+  post,
+  postJson,
+  servedOnSchema,
+} from './_problem-cases.ts';
 
 type Redis = Awaited<ReturnType<typeof testRedis>>;
 
 describe('35 authentication: login, refresh and protected routes on PostgreSQL and Redis', () => {
-  const schema = testSchema(import.meta.url);
   const prefix = testKeyPrefix(import.meta.url);
-  let pool: pg.Pool;
-  let redis: Redis;
-  let server: Listening;
   const errors: unknown[] = [];
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
-    redis = await testRedis();
-    const { app } = await buildAuthApp({ pool, redis, prefix, onError: (error) => errors.push(error) });
-    server = await listen(app);
-  });
-  afterAll(async () => {
-    await server.close();
-    await deleteKeysWithPrefix(redis, prefix);
-    redis.disconnect();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
-  });
+  let redis: Redis | undefined;
+  const served = servedOnSchema(
+    import.meta.url,
+    async (pool) => {
+      redis = await testRedis();
+      return (await buildAuthApp({ pool, redis, prefix, onError: (error) => errors.push(error) })).app;
+    },
+    async () => {
+      if (!redis) return;
+      await deleteKeysWithPrefix(redis, prefix);
+      redis.disconnect();
+    },
+  );
 
   const login = (fields: Record<string, unknown>) =>
     postJson('/auth/login', { email: 'nobody@example.com', password: 'correct horse battery', ...fields });
-  conformance('35', () => server.url, [
+  conformance('35', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'no Authorization header', status: 401, send: get('/me') },
     { path: 'garbage bearer token', status: 401, send: get('/me', { authorization: 'Bearer x' }) },

@@ -1,8 +1,4 @@
-import { type Listening, listen } from '@lab/common/http';
-import { resetSchema } from '@lab/common/services';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createSecurityApp,
   createUsersTable,
@@ -17,19 +13,15 @@ import {
   post,
   postJson,
   SURROGATE_IN_URL,
+  servedOnSchema,
 } from './_problem-cases.ts';
 
 describe('36 api-security: the hardened users app on PostgreSQL', () => {
-  const schema = testSchema(import.meta.url);
-  let pool: pg.Pool;
-  let server: Listening;
   const errors: unknown[] = [];
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
+  const served = servedOnSchema(import.meta.url, async (pool) => {
     await createUsersTable(pool);
     await seedUsers(pool);
-    const app = createSecurityApp({
+    return createSecurityApp({
       pool,
       // Nothing resolves and nothing may be dialled: no request here leaves the machine.
       fetch: {
@@ -40,16 +32,10 @@ describe('36 api-security: the hardened users app on PostgreSQL', () => {
       },
       onError: (error) => errors.push(error),
     });
-    server = await listen(app);
-  });
-  afterAll(async () => {
-    await server.close();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
   });
 
   const patch = (path: string, value: unknown) => postJson(path, value, 'PATCH');
-  conformance('36', () => server.url, [
+  conformance('36', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'bad path param', status: 400, send: get('/users/abc') },
     { path: 'NUL in the path', status: 400, send: get('/users/%00') },

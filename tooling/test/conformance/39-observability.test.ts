@@ -1,35 +1,28 @@
 import { FlakyLink } from '@lab/common/flaky-link';
-import { type Listening, listen } from '@lab/common/http';
-import { resetSchema } from '@lab/common/services';
-import { testPostgres, testRedis, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '@lab/common/http';
+import { testRedis } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import { createObservedApp, migrate } from '../../../packages/39-observability/src/index.ts';
-import { conformance, expectProblem, get, SURROGATE_IN_URL } from './_problem-cases.ts';
+import { conformance, expectProblem, get, SURROGATE_IN_URL, servedOnSchema } from './_problem-cases.ts';
 
 type Redis = Awaited<ReturnType<typeof testRedis>>;
 
 describe('39 observability: the observed users app on PostgreSQL and Redis', () => {
-  const schema = testSchema(import.meta.url);
-  let pool: pg.Pool;
-  let redis: Redis;
-  let server: Listening;
-  beforeAll(async () => {
-    pool = await testPostgres(import.meta.url);
-    await resetSchema(pool, schema);
-    await migrate(pool);
-    redis = await testRedis();
-    server = await listen(createObservedApp({ pool, redis }).app);
-  });
-  afterAll(async () => {
-    await server.close();
-    await redis.del('obs:user:1');
-    redis.disconnect();
-    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await pool.end();
-  });
+  let redis: Redis | undefined;
+  const served = servedOnSchema(
+    import.meta.url,
+    async (pool) => {
+      await migrate(pool);
+      redis = await testRedis();
+      return createObservedApp({ pool, redis }).app;
+    },
+    async () => {
+      await redis?.del('obs:user:1');
+      redis?.disconnect();
+    },
+  );
 
-  conformance('39', () => server.url, [
+  conformance('39', served.url, [
     { path: 'unknown route', status: 404, send: get('/nowhere') },
     { path: 'bad path param', status: 400, send: get('/users/abc') },
     { path: 'NUL in the path', status: 400, send: get('/users/%00') },
@@ -53,7 +46,9 @@ describe('39 observability: the observed users app on PostgreSQL and Redis', () 
     });
     dead.on('error', () => {});
     dead.connect().catch(() => {});
-    const app = await listen(createObservedApp({ pool, redis: dead, readinessCacheMs: 0 }).app);
+    const app = await listen(
+      createObservedApp({ pool: served.pool(), redis: dead, readinessCacheMs: 0 }).app,
+    );
     try {
       const body = await expectProblem(await fetch(`${app.url}/health/ready`), 503);
       expect(body.code).toBe('dependency_unavailable');

@@ -5,8 +5,13 @@
  * and never a 500. One file per topic app; the topics are imported by path (tooling is the repo's machinery,
  * and the topics must not import it).
  */
+import type { RequestListener } from 'node:http';
+import { type Listening, listen } from '@lab/common/http';
 import { PROBLEM_CONTENT_TYPE, problemViolations } from '@lab/common/problem';
-import { expect, it } from 'vitest';
+import { resetSchema } from '@lab/common/services';
+import { testPostgres, testSchema } from '@lab/common/testing';
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 
 /** One error path: what is sent, and the status the topic designed for it. */
 export interface ErrorCase {
@@ -49,4 +54,43 @@ export function conformance(topic: string, url: () => string, cases: ErrorCase[]
   it.each(cases.map((c) => [c.path, c.status, c] as const))(`${topic}: %s → %i`, async (_, status, c) => {
     await expectProblem(await c.send(url()), status);
   });
+}
+
+export interface Served {
+  /** The app's base URL (after `beforeAll`). */
+  url(): string;
+  pool(): pg.Pool;
+}
+
+/**
+ * A topic app on the test file's own PostgreSQL schema, for the file's `describe`: the schema is made empty,
+ * `build` creates its tables and returns the app, the server listens on loopback; afterwards the server
+ * closes, and the schema and pool go. `teardown` runs first, for what `build` opened besides.
+ */
+export function servedOnSchema(
+  fileUrl: string,
+  build: (pool: pg.Pool) => Promise<RequestListener>,
+  teardown: () => Promise<void> | void = () => {},
+): Served {
+  const schema = testSchema(fileUrl);
+  let pool: pg.Pool | undefined;
+  let server: Listening | undefined;
+  beforeAll(async () => {
+    pool = await testPostgres(fileUrl);
+    await resetSchema(pool, schema);
+    server = await listen(await build(pool));
+  });
+  afterAll(async () => {
+    await teardown();
+    await server?.close();
+    await pool?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await pool?.end();
+  });
+  return {
+    url: () => server?.url ?? '',
+    pool: () => {
+      if (!pool) throw new Error('the pool exists only once beforeAll has run');
+      return pool;
+    },
+  };
 }
