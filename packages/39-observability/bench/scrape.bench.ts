@@ -36,7 +36,7 @@ export default [
     },
     claims: [
       {
-        says: 'a scrape costs in proportion to the series: 10× the series, at least 5× the time (10,000 vs 1,000)',
+        says: 'a scrape costs at least in proportion to the series: 10× the series, over 5× the time (10,000 vs 1,000)',
         subject: '10,000 series',
         against: '1,000 series',
         above: 5,
