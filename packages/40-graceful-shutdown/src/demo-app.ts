@@ -1,5 +1,5 @@
 import { problemBody, sendProblem } from '@lab/common/problem';
-import express, { type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express } from 'express';
 import { healthRoutes } from './health.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import type { PendingWork } from './pending-work.ts';
@@ -14,6 +14,15 @@ export interface DemoAppOptions {
 
 /** The ids a test names its held requests with. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A path Express cannot decode (`%ED%A0%80`, a lone surrogate as bytes) is the client's error: a 4xx. */
+const problemOnError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return sendProblem(res, problemBody(status, 'bad_request', 'the request could not be read'));
+  sendProblem(res, problemBody(500, 'internal_error', 'the server failed to answer'));
+};
 
 /**
  * A service to shut down: `/fast` answers at once, `/slow/:id` waits on a latch (an in-flight request),
@@ -48,5 +57,6 @@ export function createDemoApp(options: DemoAppOptions): Express {
     res.status(202).json({ accepted: id });
   });
   app.use((req, res) => sendProblem(res, problemBody(404, 'not_found', `no route for ${req.method}`)));
+  app.use(problemOnError);
   return app;
 }

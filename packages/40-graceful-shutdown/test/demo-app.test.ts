@@ -1,0 +1,52 @@
+import { createServer } from 'node:http';
+import { listen } from '@lab/common/http';
+import { PROBLEM_CONTENT_TYPE, problemViolations } from '@lab/common/problem';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoApp } from '../src/demo-app.ts';
+import { createLifecycle } from '../src/lifecycle.ts';
+import { PendingWork } from '../src/pending-work.ts';
+
+let server: Awaited<ReturnType<typeof listen>>;
+const released = new Set<string>();
+beforeAll(async () => {
+  const lifecycle = createLifecycle({ server: createServer() });
+  const app = createDemoApp({
+    lifecycle,
+    work: new PendingWork(() => {}),
+    latch: async (id) => {
+      released.add(id);
+    },
+  });
+  server = await listen(app);
+});
+afterAll(() => server.close());
+
+async function expectProblem(path: string, status: number, code: string, method = 'GET') {
+  const res = await fetch(server.url + path, { method });
+  const text = await res.text();
+  expect(res.status, text).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(new RegExp(`^${PROBLEM_CONTENT_TYPE.replace('+', '\\+')}`));
+  const body = JSON.parse(text) as Record<string, unknown>;
+  expect(problemViolations(body, status)).toEqual([]);
+  expect(body.code).toBe(code);
+}
+
+describe('the demo app', () => {
+  it('answers /fast, a released /slow/:id, and 202 for /work/:id', async () => {
+    expect((await fetch(`${server.url}/fast`)).status).toBe(200);
+    expect(await (await fetch(`${server.url}/slow/a-1`)).json()).toEqual({ ok: true, id: 'a-1' });
+    expect((await fetch(`${server.url}/work/w-1`, { method: 'POST' })).status).toBe(202);
+    expect([...released].sort()).toEqual(['a-1', 'work:w-1']);
+  });
+
+  it.each([
+    ['NUL in the id', '/slow/a%00b', 404, 'not_found'],
+    ['a 10k-character id', `/slow/${'9'.repeat(10_000)}`, 404, 'not_found'],
+    ['glob characters in a work id', '/work/*', 404, 'not_found', 'POST'],
+    ['a lone surrogate (%ED%A0%80)', '/slow/%ED%A0%80', 400, 'bad_request'],
+    ['an unknown route', '/nowhere', 404, 'not_found'],
+    ['a wrong method', '/fast', 404, 'not_found', 'DELETE'],
+  ])('%s → %i %s', async (_, path, status, code, method = 'GET') => {
+    await expectProblem(path, status, code, method);
+  });
+});
