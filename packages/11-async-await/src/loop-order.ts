@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNode } from '@lab/common/workers';
 
 /** The five kinds of work the print-order examples schedule. */
 export type Callback = 'sync' | 'nextTick' | 'promise' | 'setTimeout 0' | 'setImmediate';
@@ -65,11 +65,8 @@ export async function orderAsEntry(format: 'commonjs' | 'module'): Promise<Callb
   const file = join(dir, format === 'commonjs' ? 'entry.cjs' : 'entry.mjs');
   try {
     await writeFile(file, ENTRY_SCRIPT);
-    const stdout = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [file], { timeout: 10_000 }, (error, out) =>
-        error ? reject(error) : resolve(out),
-      ),
-    );
+    const { code, stdout, stderr } = await runNode([file], { timeoutMs: 10_000 });
+    if (code !== 0) throw new Error(`the entry script exited with ${code}: ${stderr}`);
     return stdout.trim().split('\n') as Callback[];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runNode } from '@lab/common/workers';
 
 /** What a `try`/`catch` around a call caught, with and without `await`. */
 export interface TryOutcome {
@@ -44,7 +44,7 @@ export interface ChildExit {
  * `unhandledRejection` listener. Since Node 15 the default is to crash (exit code 1) before the 50 ms
  * timer prints; the listener keeps the process alive, which is why it should log and exit, not swallow.
  */
-export function unhandledRejectionInChild(withListener: boolean): Promise<ChildExit> {
+export async function unhandledRejectionInChild(withListener: boolean): Promise<ChildExit> {
   const script = [
     withListener
       ? "process.on('unhandledRejection', (reason) => console.log('listener saw:', reason.message));"
@@ -52,11 +52,7 @@ export function unhandledRejectionInChild(withListener: boolean): Promise<ChildE
     "Promise.reject(new Error('payment service down'));",
     "setTimeout(() => console.log('still running'), 50);",
   ].join('\n');
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['-e', script], { timeout: 10_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      const errorLine = stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? '';
-      resolve({ code, stdout: stdout.trim(), errorLine: errorLine.trim() });
-    });
-  });
+  const { code, stdout, stderr } = await runNode(['-e', script], { timeoutMs: 10_000 });
+  const errorLine = stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? '';
+  return { code, stdout: stdout.trim(), errorLine: errorLine.trim() };
 }

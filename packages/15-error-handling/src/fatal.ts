@@ -49,18 +49,8 @@ export interface FatalRun {
  * with `'bare'` Node's default prints the stack and exits 1. Either way the 50 ms timer never prints.
  */
 export async function runUnhandledInChild(mode: 'install' | 'bare'): Promise<FatalRun> {
-  const { execFile } = await import('node:child_process');
-  const { tsxExecArgv } = await import('@lab/common/workers');
+  const { runNode, tsxExecArgv } = await import('@lab/common/workers');
   const entry = new URL('./_fatal-child.ts', import.meta.url).pathname;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [...tsxExecArgv(), entry, mode],
-      { timeout: 20_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
+  const { code, stdout, stderr } = await runNode([...tsxExecArgv(), entry, mode]);
+  return { code, stdout, stderr };
 }

@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { runNode } from '@lab/common/workers';
 
 /** What a plain EventEmitter does when the first of two listeners throws. */
 export function emitterWhenAListenerThrows(): { ran: string[]; emitThrew: string | undefined } {
@@ -45,7 +45,7 @@ export async function capturedRejection(): Promise<string> {
  * Without captureRejections an async listener's rejection is nobody's: emit() already returned true. It
  * becomes an unhandled rejection, and since Node 15 that ends the process. Run in a child so it can.
  */
-export function uncapturedRejectionInChild(): Promise<{
+export async function uncapturedRejectionInChild(): Promise<{
   exitCode: number | null;
   stderr: string;
   printedAfterEmit: boolean;
@@ -55,19 +55,10 @@ const emitter = new EventEmitter();
 emitter.on('order.placed', async () => { throw new Error('async listener failed'); });
 console.log('emit returned', emitter.emit('order.placed', { id: 1 }));
 setTimeout(() => console.log('still running'), 200);`;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', script],
-      { timeout: 20_000 },
-      (error, stdout, stderr) => {
-        const exitCode = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({
-          exitCode,
-          stderr,
-          printedAfterEmit: stdout.includes('emit returned true') && !stdout.includes('still running'),
-        });
-      },
-    );
-  });
+  const { code, stdout, stderr } = await runNode(['--input-type=module', '-e', script]);
+  return {
+    exitCode: code,
+    stderr,
+    printedAfterEmit: stdout.includes('emit returned true') && !stdout.includes('still running'),
+  };
 }

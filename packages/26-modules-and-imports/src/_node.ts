@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runNode as runNodeProcess, runProcess } from '@lab/common/workers';
 
 /** The topic's fixtures folder: plain .mjs/.cjs files each lesson runs in a fresh Node. */
 export const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -21,27 +21,25 @@ export interface NodeRun {
  * directory. Every lesson here is about how a process loads modules, so none of it can run in this one:
  * this process has its own module cache, and vitest's loader besides.
  */
-export function runNode(file: string, options: { args?: string[]; node?: string } = {}): Promise<NodeRun> {
-  return new Promise((resolve) => {
-    execFile(
-      options.node ?? process.execPath,
-      [file, ...(options.args ?? [])],
-      { cwd: dirname(file), timeout: 20_000, env: { ...process.env, NODE_OPTIONS: '' } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        const lines = stdout.split('\n');
-        if (lines.at(-1) === '') lines.pop();
-        const thrown = /^(\w*Error)(?: \[(\w+)\])?: (.*)$/m.exec(stderr);
-        resolve({
-          code,
-          stdout,
-          stderr,
-          lines,
-          ...(thrown && {
-            error: { name: thrown[1] ?? '', message: thrown[3] ?? '', ...(thrown[2] && { code: thrown[2] }) },
-          }),
-        });
-      },
-    );
-  });
+export async function runNode(
+  file: string,
+  options: { args?: string[]; node?: string } = {},
+): Promise<NodeRun> {
+  const run = { cwd: dirname(file), env: { ...process.env, NODE_OPTIONS: '' } };
+  const args = [file, ...(options.args ?? [])];
+  const { code, stdout, stderr } = options.node
+    ? await runProcess(options.node, args, run)
+    : await runNodeProcess(args, run);
+  const lines = stdout.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const thrown = /^(\w*Error)(?: \[(\w+)\])?: (.*)$/m.exec(stderr);
+  return {
+    code,
+    stdout,
+    stderr,
+    lines,
+    ...(thrown && {
+      error: { name: thrown[1] ?? '', message: thrown[3] ?? '', ...(thrown[2] && { code: thrown[2] }) },
+    }),
+  };
 }

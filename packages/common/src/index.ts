@@ -12,4 +12,11 @@ export {
 } from './problem.ts';
 export * from './services/index.ts';
 export * from './text.ts';
-export { tsxExecArgv, workerPath } from './workers.ts';
+export {
+  type ProcessRun,
+  type RunProcessOptions,
+  runNode,
+  runProcess,
+  tsxExecArgv,
+  workerPath,
+} from './workers.ts';

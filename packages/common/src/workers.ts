@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,4 +83,64 @@ export function runInFreshWorker<I, O>(file: string, input: I): Promise<O> {
       if (!settled) reject(new Error(`worker for ${file} exited with code ${code} before answering`));
     });
   });
+}
+
+/** How a child process ended. */
+export interface ProcessRun {
+  /** The exit code; null when a signal ended it. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** True when `timeoutMs` ran out and the child was killed. */
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunProcessOptions {
+  cwd?: string;
+  /** The child's whole environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Killed with SIGTERM after this long (default 20 s): a lesson's child must never hang a test run. */
+  timeoutMs?: number;
+  /** Written to the child's stdin, which is then closed. */
+  input?: string;
+}
+
+/**
+ * Runs a program to completion and resolves with how it ended. It never rejects for a non-zero exit, a
+ * signal or a timeout: in the lessons that run a fresh process (a crash, a cycle between modules, a hook
+ * refusing a commit) that ending is the result. It rejects only when the program cannot be started.
+ */
+export function runProcess(
+  file: string,
+  args: readonly string[],
+  { cwd, env, timeoutMs = 20_000, input }: RunProcessOptions = {},
+): Promise<ProcessRun> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      file,
+      args,
+      { cwd, env, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const failure = error as
+          | (NodeJS.ErrnoException & { killed?: boolean; signal?: NodeJS.Signals })
+          | null;
+        // A string code (ENOENT, EACCES) means the program never ran: that is a bug, not a lesson.
+        if (failure && typeof failure.code === 'string') return reject(failure);
+        resolve({
+          code: child.exitCode,
+          signal: child.signalCode,
+          timedOut: failure?.killed === true && child.signalCode !== null,
+          stdout,
+          stderr,
+        });
+      },
+    );
+    child.stdin?.end(input);
+  });
+}
+
+/** `runProcess` on this Node binary: `runNode(['-e', script])`, `runNode([...tsxExecArgv(), 'x.ts'])`. */
+export function runNode(args: readonly string[], options?: RunProcessOptions): Promise<ProcessRun> {
+  return runProcess(process.execPath, args, options);
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { runInFreshWorker, startTsWorker } from '../src/workers.ts';
+import { runInFreshWorker, runNode, runProcess, startTsWorker, tsxExecArgv } from '../src/workers.ts';
 
 const doubleWorker = fileURLToPath(new URL('./fixtures/double-worker.ts', import.meta.url));
 
@@ -15,5 +15,48 @@ describe('TypeScript in worker threads', () => {
     const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
     expect(code).toBe(0);
     expect(worker.threadId).not.toBe(threadId);
+  });
+});
+
+describe('runNode / runProcess', () => {
+  it('resolves with the exit code and both streams, never rejecting for a failure', async () => {
+    const run = await runNode(['-e', "console.log('out'); console.error('err'); process.exit(3)"]);
+    expect(run).toEqual({ code: 3, signal: null, timedOut: false, stdout: 'out\n', stderr: 'err\n' });
+  });
+
+  it('passes input on stdin, the environment and the working directory', async () => {
+    const run = await runNode(
+      [
+        '-e',
+        "process.stdin.on('data', (d) => console.log(String(d).toUpperCase(), process.env.LAB_X, process.cwd()))",
+      ],
+      { input: 'hello', env: { LAB_X: 'x1' }, cwd: '/' },
+    );
+    expect(run.stdout).toBe('HELLO x1 /\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('kills a child that outlives its timeout and says so', async () => {
+    const run = await runNode(['-e', 'setInterval(() => {}, 1000)'], { timeoutMs: 300 });
+    expect(run).toMatchObject({ code: null, signal: 'SIGTERM', timedOut: true });
+  });
+
+  it('reports a signal that ended the child without calling it a timeout', async () => {
+    const run = await runNode(['-e', "process.kill(process.pid, 'SIGKILL')"]);
+    expect(run).toMatchObject({ code: null, signal: 'SIGKILL', timedOut: false });
+  });
+
+  it('runs TypeScript with tsxExecArgv', async () => {
+    const file = fileURLToPath(new URL('./fixtures/double-worker.ts', import.meta.url));
+    const run = await runNode([
+      ...tsxExecArgv(),
+      '-e',
+      `import(${JSON.stringify(file)}).then((m) => console.log(typeof m.default))`,
+    ]);
+    expect(run.stdout.trim()).toBe('function');
+  });
+
+  it('rejects only when the program cannot start', async () => {
+    await expect(runProcess('/no/such/program', [])).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
