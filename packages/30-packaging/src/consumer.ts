@@ -52,9 +52,11 @@ const SAMPLE_TEXT = 'Crème Brûlée, 2 spoons!';
 /** Two consumers, one per module system; each prints a Probe as JSON. */
 const PROBES: Record<string, string> = {
   'probe-esm.mjs': `import { slugify } from '${LIB_NAME}';
+// Past the exports map: Node must refuse it (ERR_PACKAGE_PATH_NOT_EXPORTED).
+const deep = '${LIB_NAME}/dist/internal.js';
 let deepImportError;
 try {
-  await import('${LIB_NAME}/dist/internal.js');
+  await import(deep);
 } catch (error) {
   deepImportError = error.code;
 }
@@ -62,9 +64,10 @@ const resolved = import.meta.resolve('${LIB_NAME}');
 console.log(JSON.stringify({ slug: slugify(${JSON.stringify(SAMPLE_TEXT)}), resolved, deepImportError }));
 `,
   'probe-cjs.cjs': `const { slugify } = require('${LIB_NAME}');
+const deep = '${LIB_NAME}/dist/internal.js';
 let deepImportError;
 try {
-  require('${LIB_NAME}/dist/internal.js');
+  require(deep);
 } catch (error) {
   deepImportError = error.code;
 }
