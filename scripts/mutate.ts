@@ -187,7 +187,8 @@ async function main(): Promise<void> {
     timeoutMS: 15_000,
     timeoutFactor: 2,
     tempDirName: join('.stryker', topic.slug, 'tmp'),
-    ignorePatterns: ['/.stryker', '/benchmarks/results', '/coverage'],
+    // .practice-*: snippet files the practice test writes and deletes while Stryker copies the tree.
+    ignorePatterns: ['/.stryker', '/benchmarks/results', '/coverage', '.practice-*'],
     reporters: ['html', 'json', process.stderr.isTTY ? 'progress' : 'dots'],
     htmlReporter: { fileName: join(reports, 'mutation.html') },
     jsonReporter: { fileName: join(reports, 'mutation.json') },

@@ -238,19 +238,22 @@ export function measuredBlocks(topics: readonly Topic[] = listTopics()): TopicBl
   const withBenches = topics.filter((t) => benchFiles(t).length > 0);
   const definitions = loadDefinitions(withBenches);
   const md = existsSync(resultsMarkdown) ? readFileSync(resultsMarkdown, 'utf8') : '';
-  return withBenches.map((topic) => {
-    const readmePath = join(topic.dir, 'README.md');
-    const results = savedResults(topic.slug);
-    return {
-      topic,
-      readmePath,
-      readme: readFileSync(readmePath, 'utf8'),
-      expected: measuredBlock({
+  // A topic still being written may have benches before its README: nothing to check or write there yet.
+  return withBenches
+    .filter((topic) => existsSync(join(topic.dir, 'README.md')))
+    .map((topic) => {
+      const readmePath = join(topic.dir, 'README.md');
+      const results = savedResults(topic.slug);
+      return {
         topic,
-        definitions: definitions.get(topic.slug) ?? { files: [] },
-        ...(results ? { results } : {}),
-        resultsMarkdown: md,
-      }),
-    };
-  });
+        readmePath,
+        readme: readFileSync(readmePath, 'utf8'),
+        expected: measuredBlock({
+          topic,
+          definitions: definitions.get(topic.slug) ?? { files: [] },
+          ...(results ? { results } : {}),
+          resultsMarkdown: md,
+        }),
+      };
+    });
 }

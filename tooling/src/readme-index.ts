@@ -19,7 +19,9 @@ export function topicIndex(topics: readonly Topic[] = listTopics()): string {
   return [
     ...alignedTable(header, rows),
     '',
-    `${topics.length} of 40 topics are built; the rest are planned in the issue tracker.`,
+    topics.length >= 40
+      ? 'All 40 topics are built: `pnpm demo --all` runs every one, `pnpm practice` drills them.'
+      : `${topics.length} of 40 topics are built; the rest are planned in the issue tracker.`,
   ].join('\n');
 }
 
