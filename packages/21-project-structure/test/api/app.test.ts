@@ -158,6 +158,21 @@ describe('adversarial bodies are refused with 4xx problem bodies, never a 500', 
     );
   });
 
+  it('a JSON body in another charset or an unknown content-encoding → 415', async () => {
+    const send = (headers: Record<string, string>) =>
+      fetch(`${server.url}/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
+    const charset = await send({ 'content-type': 'application/json; charset=latin1' });
+    expect(charset.status).toBe(415);
+    expect(((await charset.json()) as { code: string }).code).toBe('unsupported_charset');
+    const encoding = await send({ 'content-encoding': 'br2' });
+    expect(encoding.status).toBe(415);
+    expect(((await encoding.json()) as { code: string }).code).toBe('unsupported_encoding');
+  });
+
   it('a body that is not JSON (no content type) → 422, the service sees no input', async () => {
     const response = await fetch(`${server.url}/users`, { method: 'POST', body: 'email=a@example.com' });
     expect(response.status).toBe(422);
