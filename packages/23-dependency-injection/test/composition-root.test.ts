@@ -1,5 +1,6 @@
 import { listen } from '@lab/common/http';
 import { deleteKeysWithPrefix, queryStats, resetSchema } from '@lab/common/services';
+import { barrier } from '@lab/common/sync';
 import { testKeyPrefix, testPostgres, testRedis, testSchema } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
@@ -13,7 +14,6 @@ import {
   readOutbox,
   wire,
 } from '../src/index.ts';
-import { barrier } from './_barrier.ts';
 
 const schema = testSchema(import.meta.url);
 const prefix = testKeyPrefix(import.meta.url);

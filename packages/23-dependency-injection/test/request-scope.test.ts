@@ -1,9 +1,9 @@
 import { resetSchema } from '@lab/common/services';
+import { barrier } from '@lab/common/sync';
 import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutOfScopeError, type RequestInfo, RequestScope, TransactionScope } from '../src/index.ts';
-import { barrier } from './_barrier.ts';
 
 describe('RequestScope (AsyncLocalStorage)', () => {
   it('outside a request: current() throws OutOfScopeError, find() is undefined', () => {

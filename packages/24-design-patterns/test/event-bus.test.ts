@@ -1,3 +1,4 @@
+import { deferred } from '@lab/common/sync';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   capturedRejection,
@@ -14,11 +15,8 @@ type Events = {
 
 /** A promise the test resolves by hand, to hold an async listener open. */
 function latch() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { opened, open };
+  const d = deferred();
+  return { opened: d.promise, open: () => d.resolve() };
 }
 
 describe('typed event bus', () => {

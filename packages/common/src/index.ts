@@ -11,6 +11,7 @@ export {
   sendProblem,
 } from './problem.ts';
 export * from './services/index.ts';
+export { barrier, type Deferred, deferred } from './sync.ts';
 export * from './text.ts';
 export {
   type ProcessRun,
