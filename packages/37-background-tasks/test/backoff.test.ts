@@ -26,5 +26,6 @@ describe('backoffDelay: exponential with full jitter', () => {
 
   it('refuses attempt 0, negative and fractional attempts', () => {
     for (const attempt of [0, -1, 1.5, Number.NaN]) expect(() => backoffDelay(attempt)).toThrow(RangeError);
+    expect(() => backoffDelay(0)).toThrow('attempt counts from 1, got 0');
   });
 });

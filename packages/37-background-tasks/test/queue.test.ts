@@ -99,15 +99,56 @@ describe('enqueue and reserve', () => {
 
   it('refuses what is not a job: undefined payload, empty or 129-char ids, zero attempts', async () => {
     const { queue } = freshQueue();
-    await expect(queue.enqueue(undefined)).rejects.toThrow(TypeError);
-    await expect(queue.enqueue({}, { jobId: '' })).rejects.toThrow(RangeError);
+    await expect(queue.enqueue(undefined)).rejects.toThrow(/JSON-serialisable/);
+    await expect(queue.enqueue({}, { jobId: '' })).rejects.toThrow('a job id has 1-128 characters');
     await expect(queue.enqueue({}, { jobId: 'x'.repeat(129) })).rejects.toThrow(RangeError);
     expect((await queue.enqueue({}, { jobId: 'x'.repeat(128) })).outcome).toBe('created');
-    await expect(queue.enqueue({}, { maxAttempts: 0 })).rejects.toThrow(RangeError);
+    await expect(queue.enqueue({}, { maxAttempts: 0 })).rejects.toThrow(
+      'maxAttempts is a positive integer, got 0',
+    );
     await expect(queue.enqueue({}, { maxAttempts: 1.5 })).rejects.toThrow(RangeError);
-    expect(() => new RedisQueue({ redis, prefix: 'x:', maxAttempts: 0 })).toThrow(RangeError);
-    expect(() => new RedisQueue({ redis, prefix: 'x:', visibilityTimeoutMs: 0 })).toThrow(RangeError);
+    expect(() => new RedisQueue({ redis, prefix: 'x:', maxAttempts: 0 })).toThrow(
+      'maxAttempts is a positive integer, got 0',
+    );
+    expect(() => new RedisQueue({ redis, prefix: 'x:', visibilityTimeoutMs: 0 })).toThrow(
+      'visibilityTimeoutMs must be positive, got 0',
+    );
     expect((await queue.counts()).waiting).toBe(1);
+  });
+
+  it('keeps every key under its prefix: a list, two sorted sets, a list, a hash per job, the idempotency keys', async () => {
+    const { queue } = freshQueue({ maxAttempts: 1 });
+    const { id } = await queue.enqueue({}, { idempotencyKey: 'k' });
+    await queue.enqueue({}, { delayMs: 1_000 });
+    await queue.enqueue({});
+    await queue.fail(await reserved(queue), new Error('x'));
+    await reserved(queue);
+    const p = queue.prefix;
+    expect(queue.keys).toEqual({
+      ready: `${p}ready`,
+      active: `${p}active`,
+      delayed: `${p}delayed`,
+      dead: `${p}dead`,
+      job: `${p}job:`,
+    });
+    const types = await Promise.all(
+      ['ready', 'active', 'delayed', 'dead', `job:${id}`, 'idem:k'].map((k) => redis.type(p + k)),
+    );
+    expect(types).toEqual(['none', 'zset', 'zset', 'list', 'hash', 'string']);
+    expect(await redis.get(`${p}idem:k`)).toBe(id);
+  });
+
+  it('waitForWork wakes on a job without taking it, and times out on an empty queue', async () => {
+    const { queue } = freshQueue();
+    const blocking = redis.duplicate();
+    try {
+      expect(await queue.waitForWork(blocking, 20)).toBe(false);
+      const { id } = await queue.enqueue({});
+      expect(await queue.waitForWork(blocking, 1_000)).toBe(true);
+      expect(await redis.lrange(queue.keys.ready, 0, -1)).toEqual([id]);
+    } finally {
+      blocking.disconnect();
+    }
   });
 
   it('get answers undefined for an unknown id', async () => {
@@ -246,10 +287,26 @@ describe('completion, retries and the dead list', () => {
     expect((await reserved(queue)).attempt).toBe(1);
   });
 
-  it('a long error message is cut at 500 characters', async () => {
+  it('an error text is cut after 500 characters (500 kept whole, 501 cut with an ellipsis)', async () => {
     const { queue } = freshQueue();
+    const exact = await queue.enqueue({});
+    await queue.fail(await reserved(queue), 'e'.repeat(500));
+    expect((await queue.get(exact.id))?.lastError).toBe('e'.repeat(500));
+    const over = await queue.enqueue({});
+    await queue.fail(await reserved(queue), 'e'.repeat(501));
+    expect((await queue.get(over.id))?.lastError).toBe(`${'e'.repeat(500)}…`);
+  });
+
+  it('a result JSON cannot hold is stored as null; the dead list is newest first', async () => {
+    const { queue } = freshQueue({ maxAttempts: 1 });
     const { id } = await queue.enqueue({});
-    await queue.fail(await reserved(queue), new Error('e'.repeat(10_000)));
-    expect((await queue.get(id))?.lastError).toHaveLength(501);
+    await queue.complete(await reserved(queue), () => 'a function');
+    expect((await queue.get(id))?.result).toBeNull();
+    const dead: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      dead.push((await queue.enqueue({ i })).id);
+      await queue.fail(await reserved(queue), 'no');
+    }
+    expect(await queue.deadJobs()).toEqual([...dead].reverse());
   });
 });
