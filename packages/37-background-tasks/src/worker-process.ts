@@ -1,7 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { tsxExecArgv } from '@lab/common/workers';
+import { forkTs } from '@lab/common/workers';
 import type { FromWorker, ToWorker, WorkerProcessSettings } from './worker-protocol.ts';
 
 const WORKER_MAIN = fileURLToPath(new URL('./worker-main.ts', import.meta.url));
@@ -23,8 +22,7 @@ export interface WorkerProcess {
 export async function forkReportWorker(
   settings: Partial<WorkerProcessSettings> & Pick<WorkerProcessSettings, 'redisUrl' | 'prefix'>,
 ): Promise<WorkerProcess> {
-  const child = fork(WORKER_MAIN, [], {
-    execArgv: tsxExecArgv(),
+  const { child, messages, next, send, exit } = forkTs<ToWorker, FromWorker>(WORKER_MAIN, {
     env: {
       ...process.env,
       REDIS_URL: settings.redisUrl,
@@ -33,39 +31,18 @@ export async function forkReportWorker(
       WORKER_CONCURRENCY: String(settings.concurrency ?? 1),
       WORKER_HOLD: settings.hold ?? 'none',
     },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const messages: FromWorker[] = [];
-  // Every pending next() waits here; any message or the exit wakes them all to look again.
-  const wakers = new Set<() => void>();
-  const wake = () => {
-    for (const w of [...wakers]) w();
-    wakers.clear();
+  const worker: WorkerProcess = {
+    child,
+    messages,
+    next: <T extends FromWorker['type']>(type: T) =>
+      next((m) => m.type === type).then(
+        (m) => m as Extract<FromWorker, { type: T }>,
+        () => Promise.reject(new Error(`the worker process exited before saying ${type}`)),
+      ),
+    send,
+    exit,
   };
-  child.on('message', (message: FromWorker) => {
-    messages.push(message);
-    wake();
-  });
-  const exit = once(child, 'exit').then(([code, signal]) => ({
-    code: code as number | null,
-    signal: signal as NodeJS.Signals | null,
-  }));
-  let exited = false;
-  void exit.then(() => {
-    exited = true;
-    wake();
-  });
-  const next = async <T extends FromWorker['type']>(type: T) => {
-    while (true) {
-      const found = messages.find((m) => m.type === type);
-      if (found) return found as Extract<FromWorker, { type: T }>;
-      if (exited) throw new Error(`the worker process exited before saying ${type}`);
-      await new Promise<void>((resolve) => {
-        wakers.add(resolve);
-      });
-    }
-  };
-  const worker: WorkerProcess = { child, messages, next, send: (m) => child.send(m), exit };
   await worker.next('ready');
   return worker;
 }

@@ -1,15 +1,8 @@
 import { createServer } from 'node:http';
 import { listen } from '@lab/common/http';
+import { deferred } from '@lab/common/sync';
 import { describe, expect, it } from 'vitest';
 import { BackgroundTasks } from '../src/after-response.ts';
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 describe('BackgroundTasks: work after the response', () => {
   it('the client has its answer while the task is still running; drain waits for the task', async () => {

@@ -1,4 +1,5 @@
 import { deleteKeysWithPrefix } from '@lab/common/services';
+import { deferred } from '@lab/common/sync';
 import { testKeyPrefix, testRedis } from '@lab/common/testing';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,15 +17,6 @@ afterAll(async () => {
   await deleteKeysWithPrefix(redis, PREFIX);
   await redis.quit();
 });
-
-/** A promise with its resolve outside: the latch a held handler waits on. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
-}
 
 /** Resolves when `events` has an event `until` accepts (pushed by the worker's onEvent). */
 function eventLog() {

@@ -1,7 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { tsxExecArgv } from '@lab/common/workers';
+import { forkTs } from '@lab/common/workers';
 import type { FromServer, ServerSettings, ToServer } from './server-protocol.ts';
 
 const SERVER_MAIN = fileURLToPath(new URL('./server-main.ts', import.meta.url));
@@ -29,41 +28,7 @@ export async function forkServer(settings: Partial<ServerSettings> = {}): Promis
   delete env.REDIS_URL;
   if (settings.databaseUrl) env.DATABASE_URL = settings.databaseUrl;
   if (settings.redisUrl) env.REDIS_URL = settings.redisUrl;
-  const child = fork(SERVER_MAIN, [], {
-    execArgv: tsxExecArgv(),
-    env,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const messages: FromServer[] = [];
-  // Every pending next() waits here; any message or the exit wakes them all to look again.
-  const wakers = new Set<() => void>();
-  const wake = () => {
-    for (const w of [...wakers]) w();
-    wakers.clear();
-  };
-  child.on('message', (message: FromServer) => {
-    messages.push(message);
-    wake();
-  });
-  const exit = once(child, 'exit').then(([code, signal]) => ({
-    code: code as number | null,
-    signal: signal as NodeJS.Signals | null,
-  }));
-  let exited = false;
-  void exit.then(() => {
-    exited = true;
-    wake();
-  });
-  const next = async (match: (message: FromServer) => boolean) => {
-    while (true) {
-      const found = messages.find(match);
-      if (found) return found;
-      if (exited) throw new Error('the server process exited before the awaited message');
-      await new Promise<void>((resolve) => {
-        wakers.add(resolve);
-      });
-    }
-  };
+  const { child, messages, next, send, exit } = forkTs<ToServer, FromServer>(SERVER_MAIN, { env });
   const ready = await next((m) => m.type === 'ready');
   const port = ready.type === 'ready' ? ready.port : 0;
   return {
@@ -72,7 +37,7 @@ export async function forkServer(settings: Partial<ServerSettings> = {}): Promis
     messages,
     next,
     event: (type) => next((m) => m.type === 'lifecycle' && m.event.type === type),
-    send: (message) => child.send(message),
+    send,
     exit,
   };
 }

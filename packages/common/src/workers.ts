@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,4 +144,58 @@ export function runProcess(
 /** `runProcess` on this Node binary: `runNode(['-e', script])`, `runNode([...tsxExecArgv(), 'x.ts'])`. */
 export function runNode(args: readonly string[], options?: RunProcessOptions): Promise<ProcessRun> {
   return runProcess(process.execPath, args, options);
+}
+
+/** A `.ts` child process spoken to over IPC, as a test, a demo or a supervisor drives it. */
+export interface TsChild<In, Out> {
+  child: ChildProcess;
+  /** Every message so far, in order. */
+  messages: Out[];
+  /**
+   * The first message `match` accepts, already received or still to come; rejects if the process exits
+   * first. Tests wait on what the child says ("ready", "job started"), never on time.
+   */
+  next(match: (message: Out) => boolean): Promise<Out>;
+  send(message: In): void;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Forks a `.ts` file with tsx loaded and an IPC channel; stdout and stderr go to this process's. */
+export function forkTs<In = unknown, Out = unknown>(
+  file: URL | string,
+  { env = process.env, args = [] }: { env?: NodeJS.ProcessEnv; args?: readonly string[] } = {},
+): TsChild<In, Out> {
+  const child = fork(workerPath(file), [...args], {
+    execArgv: tsxExecArgv(),
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const messages: Out[] = [];
+  // Every pending next() waits here; a message or the exit wakes them all to look again.
+  const wakers = new Set<() => void>();
+  const wake = () => {
+    for (const w of [...wakers]) w();
+    wakers.clear();
+  };
+  child.on('message', (message: Out) => {
+    messages.push(message);
+    wake();
+  });
+  let exited = false;
+  const exit = once(child, 'exit').then(([code, signal]) => {
+    exited = true;
+    wake();
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
+  });
+  const next = async (match: (message: Out) => boolean): Promise<Out> => {
+    while (true) {
+      const found = messages.find(match);
+      if (found !== undefined) return found;
+      if (exited) throw new Error(`${file} exited before the awaited message`);
+      await new Promise<void>((resolve) => {
+        wakers.add(resolve);
+      });
+    }
+  };
+  return { child, messages, next, send: (message) => child.send(message as object), exit };
 }

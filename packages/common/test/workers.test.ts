@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { runInFreshWorker, runNode, runProcess, startTsWorker, tsxExecArgv } from '../src/workers.ts';
+import { forkTs, runInFreshWorker, runNode, runProcess, startTsWorker, tsxExecArgv } from '../src/workers.ts';
 
 const doubleWorker = fileURLToPath(new URL('./fixtures/double-worker.ts', import.meta.url));
 
@@ -58,5 +58,31 @@ describe('runNode / runProcess', () => {
 
   it('rejects only when the program cannot start', async () => {
     await expect(runProcess('/no/such/program', [])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('forkTs', () => {
+  type Out = { type: 'ready'; arg: string | null; env: string | null } | { type: 'echo'; text: string };
+  const echoChild = new URL('./fixtures/echo-child.ts', import.meta.url);
+
+  it('runs a .ts child, waits on what it says, and sees it exit', async () => {
+    const child = forkTs<{ text: string }, Out>(echoChild, {
+      args: ['a1'],
+      env: { ...process.env, LAB_ECHO: 'e1' },
+    });
+    expect(await child.next((m) => m.type === 'ready')).toMatchObject({ arg: 'a1', env: 'e1' });
+    child.send({ text: 'hi' });
+    expect(await child.next((m) => m.type === 'echo')).toEqual({ type: 'echo', text: 'HI' });
+    child.send({ text: 'bye' });
+    expect(await child.exit).toEqual({ code: 7, signal: null });
+    expect(child.messages.map((m) => m.type)).toEqual(['ready', 'echo']);
+  });
+
+  it('rejects a wait the child can no longer satisfy once it has exited', async () => {
+    const child = forkTs<{ text: string }, Out>(echoChild);
+    await child.next((m) => m.type === 'ready');
+    const never = child.next((m) => m.type === 'echo' && m.text === 'NEVER');
+    child.send({ text: 'bye' });
+    await expect(never).rejects.toThrow(/exited before the awaited message/);
   });
 });
