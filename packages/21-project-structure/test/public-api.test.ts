@@ -31,6 +31,7 @@ describe('the public API (src/index.ts)', () => {
         'pgRepositories',
         'pgTransaction',
         'RepositoryError',
+        'runMigration',
         'TABLES',
         // models
         'MAX_EMAIL_LENGTH',

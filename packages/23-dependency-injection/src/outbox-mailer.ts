@@ -1,4 +1,4 @@
-import type { Queryable } from '@lab/project-structure';
+import { type Queryable, runMigration } from '@lab/project-structure';
 import type pg from 'pg';
 import type { Mailer, MailMessage } from './mailer.ts';
 
@@ -46,20 +46,9 @@ const OUTBOX_SQL = `
     created_at timestamptz NOT NULL DEFAULT now()
   )`;
 
-/** Creates the outbox table if it is missing (serialised per schema, like topic 21's `migrate`). */
-export async function migrateOutbox(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('lab-23-outbox:' || current_schema()))`);
-    await client.query(OUTBOX_SQL);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+/** Creates the outbox table if it is missing (serialised per schema by topic 21's `runMigration`). */
+export function migrateOutbox(pool: pg.Pool): Promise<void> {
+  return runMigration(pool, 'lab-23-outbox', OUTBOX_SQL);
 }
 
 /** The outbox, oldest first: what the relay would send next. */

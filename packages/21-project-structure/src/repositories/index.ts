@@ -1,6 +1,6 @@
 export { DuplicateKeyError, ForeignKeyError, InvalidTextError, RepositoryError } from './errors.ts';
 export { type MemoryStore, memoryRepositories } from './memory.ts';
-export { migrate, TABLES } from './migrate.ts';
+export { migrate, runMigration, TABLES } from './migrate.ts';
 export { PgOrderRepository } from './pg-order-repository.ts';
 export { pgRepositories, pgTransaction } from './pg-transaction.ts';
 export { PgUserRepository } from './pg-user-repository.ts';

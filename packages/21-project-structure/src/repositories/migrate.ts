@@ -29,16 +29,16 @@ const SCHEMA_SQL = `
 export const TABLES = ['users', 'orders', 'order_lines'] as const;
 
 /**
- * Creates the tables if they are missing; safe to run at every start-up and from several processes at once
- * (`CREATE TABLE IF NOT EXISTS` alone is not: two sessions can both find the table missing and one fails on a
- * duplicate catalog row, so an advisory lock per schema serialises them).
+ * Runs schema DDL once per schema even when several processes start at once: `CREATE TABLE IF NOT EXISTS`
+ * alone is not safe (two sessions can both find the table missing and one fails on a duplicate catalog
+ * row), so an advisory lock named `lockName` + the schema serialises them, inside one transaction.
  */
-export async function migrate(pool: pg.Pool): Promise<void> {
+export async function runMigration(pool: pg.Pool, lockName: string, sql: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('lab-21-migrate:' || current_schema()))`);
-    await client.query(SCHEMA_SQL);
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1 || current_schema()))', [`${lockName}:`]);
+    await client.query(sql);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
@@ -46,4 +46,9 @@ export async function migrate(pool: pg.Pool): Promise<void> {
   } finally {
     client.release();
   }
+}
+
+/** Creates the tables if they are missing; safe to run at every start-up and from several processes at once. */
+export function migrate(pool: pg.Pool): Promise<void> {
+  return runMigration(pool, 'lab-21-migrate', SCHEMA_SQL);
 }
