@@ -54,3 +54,54 @@ describe('parseExposition', () => {
     expect(() => parseExposition('m ')).toThrow(SyntaxError);
   });
 });
+
+describe('parseExposition, edge by edge', () => {
+  const value = (text: string) => parseExposition(`m ${text}`)[0]?.value;
+
+  it('reads every float spelling Prometheus writes, and nothing looser', () => {
+    expect([
+      value('1'),
+      value('-0.25'),
+      value('.5'),
+      value('5.'),
+      value('1e3'),
+      value('1E+3'),
+      value('2e-2'),
+    ]).toEqual([1, -0.25, 0.5, 5, 1000, 1000, 0.02]);
+    expect([value('+Inf'), value('-Inf'), value('inf'), value('-inf')]).toEqual([
+      Infinity,
+      -Infinity,
+      Infinity,
+      -Infinity,
+    ]);
+    for (const nan of ['NaN', 'nan', 'Nan']) expect(Number.isNaN(value(nan))).toBe(true);
+    for (const bad of ['xnan', 'nanx', 'xinf', 'infx', '++1', '1e', 'e3', '1.2.3', '1e+', '.', '-', '12a']) {
+      expect(() => parseExposition(`m ${bad}`), bad).toThrow(SyntaxError);
+    }
+  });
+
+  it('keeps the value, not the timestamp after it', () => {
+    expect(parseExposition('m{a="1"} 7 1700000000000')[0]).toEqual({
+      name: 'm',
+      labels: { a: '1' },
+      value: 7,
+    });
+    expect(parseExposition('m 7 1700000000000')[0]?.value).toBe(7);
+  });
+
+  it('reads labels with spaces after commas, braces inside values, and unknown escapes kept as written', () => {
+    expect(parseExposition('m{a="x}y", b="2",c="\\\\q\\t"} 1')[0]?.labels).toEqual({
+      a: 'x}y',
+      b: '2',
+      c: '\\q\\t',
+    });
+  });
+
+  it('tells a brace in a value from a label set', () => {
+    expect(parseExposition('m 1')[0]).toEqual({ name: 'm', labels: {}, value: 1 });
+    expect(() => parseExposition('m{a} 1')).toThrow(/bad labels in: m\{a\} 1/);
+    expect(() => parseExposition('m{a="1" 1')).toThrow(/unterminated labels in/);
+    expect(() => parseExposition('m{a="1} 1')).toThrow(/unterminated label value in/);
+    expect(() => parseExposition('m x')).toThrow(/bad sample: m x/);
+  });
+});

@@ -131,3 +131,26 @@ describe('redisCheck', () => {
     });
   });
 });
+
+describe('what a failed check reports', () => {
+  it('keeps the first line of a message, at most 200 characters, and says "failed" for an empty one', async () => {
+    const report = await runChecks([
+      { name: 'long', run: async () => Promise.reject(new Error('x'.repeat(500))) },
+      { name: 'empty', run: async () => Promise.reject(new Error('')) },
+      { name: 'thrown-string', run: async () => Promise.reject('plain string') },
+    ]);
+    expect(report.checks.long?.error).toBe('x'.repeat(200));
+    expect(report.checks.empty?.error).toBe('failed');
+    expect(report.checks['thrown-string']?.error).toBe('plain string');
+  });
+
+  it('fails a database that answers SELECT 1 with something else, or nothing', async () => {
+    const answering = (rows: unknown[]) => ({ query: async () => ({ rows }) }) as unknown as pg.Pool;
+    for (const rows of [[{ one: 2 }], []]) {
+      expect((await runChecks([postgresCheck(answering(rows))])).checks.postgres).toEqual({
+        status: 'failed',
+        error: 'SELECT 1 did not answer 1',
+      });
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { manualClock } from '@lab/common/clock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type HealthCheck, Readiness } from '../src/index.ts';
 
 /** A check that counts its runs and can be held open until the test releases it. */
@@ -87,5 +87,40 @@ describe('Readiness', () => {
   it('refuses a negative cache time', () => {
     expect(() => new Readiness({ checks: [], cacheMs: -1 })).toThrow(RangeError);
     expect(() => new Readiness({ checks: [], cacheMs: Number.NaN })).toThrow(RangeError);
+  });
+});
+
+describe('Readiness, to the letter', () => {
+  it('measures the cache from when the report was made, on any clock reading', async () => {
+    const clock = manualClock(50_000);
+    const check = countedCheck();
+    const readiness = new Readiness({ checks: [check], cacheMs: 1000, clock });
+    expect(await readiness.check()).toEqual({ ok: true, draining: false, checks: { db: { status: 'ok' } } });
+    clock.advance(999);
+    expect(await readiness.check()).toEqual({ ok: true, draining: false, checks: { db: { status: 'ok' } } });
+    expect(check.runs).toBe(1);
+    clock.advance(1);
+    await readiness.check();
+    expect(check.runs).toBe(2);
+  });
+
+  it('hands its default timeout to the checks', async () => {
+    vi.useFakeTimers();
+    try {
+      const readiness = new Readiness({
+        checks: [{ name: 'hang', run: () => new Promise<void>(() => {}) }],
+        cacheMs: 0,
+        defaultTimeoutMs: 50,
+      });
+      const state = readiness.check();
+      await vi.advanceTimersByTimeAsync(50);
+      expect((await state).checks.hang).toEqual({ status: 'timeout', error: 'no answer within 50 ms' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('names the bad cache time', () => {
+    expect(() => new Readiness({ checks: [], cacheMs: -5 })).toThrow('cacheMs must be >= 0, got -5');
   });
 });
