@@ -1,34 +1,10 @@
-/**
- * The app's answers to the letter — bodies, details, cache use, log levels — and its 500 path, where a
- * broken dependency must give a generic problem body, the request id, and an error line in the log.
- */
-import { testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExposition, samplesOf } from '../src/index.ts';
-import { appDatabase, type Running, startApp } from './_fixtures.ts';
+import { appsForFile } from './_fixtures.ts';
 
-let pool: pg.Pool;
-let redis: Redis;
-const running: Running[] = [];
-beforeAll(async () => {
-  pool = await appDatabase(import.meta.url);
-  redis = await testRedis();
-});
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.server.close();
-  await redis.del('obs:user:1', 'obs:user:2');
-});
-afterAll(async () => {
-  await pool.end();
-  redis.disconnect();
-});
-const start = async (options = {}) => {
-  const app = await startApp(pool, redis, options);
-  running.push(app);
-  return app;
-};
+const apps = appsForFile(import.meta.url);
+const start = apps.start;
 const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
 
 describe('the routes, exactly', () => {
@@ -37,7 +13,7 @@ describe('the routes, exactly', () => {
     const first = await app.get('/users/1');
     expect(first.status).toBe(200);
     expect(json(first.text)).toEqual({ id: 1, name: 'Ada' });
-    const ttl = await redis.ttl('obs:user:1');
+    const ttl = await apps.redis().ttl('obs:user:1');
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(30);
     expect(json((await app.get('/users/1')).text)).toEqual({ id: 1, name: 'Ada' });
@@ -97,8 +73,7 @@ describe('when PostgreSQL is gone', () => {
   it('answers 500 with a generic body and the request id, and logs the error with the same id', async () => {
     const dead = new pg.Pool({ host: '127.0.0.1', port: 9, user: 'postgres', database: 'test', max: 1 });
     dead.on('error', () => {});
-    const app = await startApp(dead, redis, {});
-    running.push(app);
+    const app = await start({}, dead);
     const res = await app.get('/users/2', { 'x-request-id': 'req-500' });
     expect(res.status).toBe(500);
     expect(json(res.text)).toEqual({

@@ -1,35 +1,10 @@
 import { PROBLEM_CONTENT_TYPE, problemViolations } from '@lab/common/problem';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import type pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExposition, rawPathLabel, samplesOf, seriesCount, UNMATCHED } from '../src/index.ts';
-import { appDatabase, type Running, startApp } from './_fixtures.ts';
+import { appsForFile, type Running } from './_fixtures.ts';
 
-let pool: pg.Pool;
-let redis: Redis;
-const running: Running[] = [];
-// The app caches users under obs:user:<id>; this file's keys are cleaned by id below.
-testKeyPrefix(import.meta.url);
-
-beforeAll(async () => {
-  pool = await appDatabase(import.meta.url);
-  redis = await testRedis();
-});
-afterEach(async () => {
-  for (const app of running.splice(0)) await app.server.close();
-  await redis.del('obs:user:1', 'obs:user:2');
-});
-afterAll(async () => {
-  await pool.end();
-  redis.disconnect();
-});
-
-const start = async (options = {}) => {
-  const app = await startApp(pool, redis, options);
-  running.push(app);
-  return app;
-};
+const apps = appsForFile(import.meta.url);
+const start = apps.start;
 const scrape = async (app: Running) => parseExposition((await app.get('/metrics')).text);
 
 describe('the request metrics', () => {
@@ -86,7 +61,7 @@ describe('the request metrics', () => {
     await app.get('/users/1');
     await app.get('/users/1');
     await app.get('/users/1');
-    const held = await pool.connect();
+    const held = await apps.pool().connect();
     try {
       const samples = await scrape(app);
       const pool = (state: string) =>
