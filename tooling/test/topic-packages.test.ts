@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { testSchema } from '@lab/common/testing';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { readReadme, topicIndex, withTopicIndex } from '../src/readme-index.ts';
 import { listTopics, repoRoot, validateLabField } from '../src/topics.ts';
@@ -31,14 +32,13 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** The module specifiers a file imports: static, side-effect, re-export and dynamic `import('…')`. */
+/**
+ * The module specifiers a file imports: static, side-effect, re-export and dynamic `import('…')`. The
+ * TypeScript scanner reads tokens, so an import spelled in a comment or inside a string (a demo printing
+ * code) is not one.
+ */
 function importsOf(source: string): string[] {
-  const found = [
-    ...source.matchAll(/^\s*(?:import|export)\s[^'"`;]*?\sfrom\s+['"]([^'"]+)['"]/gm),
-    ...source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
-    ...source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
-  ];
-  return found.map((m) => m[1] ?? '');
+  return ts.preProcessFile(source, true, false).importedFiles.map((f) => f.fileName);
 }
 
 const packageName = (specifier: string) =>
@@ -47,6 +47,21 @@ const packageName = (specifier: string) =>
 const rootPkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
   devDependencies?: Record<string, string>;
 };
+
+describe('importsOf (what the structure test reads as an import)', () => {
+  it('finds static, side-effect, type, re-export and dynamic imports, and nothing in comments or strings', () => {
+    const source = [
+      "import a from 'static-a';",
+      "import type { B } from 'type-b';",
+      "import 'side-c';",
+      "export { d } from 're-export-d';",
+      "const e = await import('dynamic-e');",
+      "// see import('comment-f') and: import g from 'comment-g';",
+      "const h = \"import h from 'string-h'\";",
+    ].join('\n');
+    expect(importsOf(source).sort()).toEqual(['dynamic-e', 're-export-d', 'side-c', 'static-a', 'type-b']);
+  });
+});
 
 describe('every topic package', () => {
   it('exists for every folder and has a valid "lab" field', () => {
