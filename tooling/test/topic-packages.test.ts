@@ -57,7 +57,7 @@ describe('importsOf (what the structure test reads as an import)', () => {
       "export { d } from 're-export-d';",
       "const e = await import('dynamic-e');",
       "// see import('comment-f') and: import g from 'comment-g';",
-      "const h = \"import h from 'string-h'\";",
+      'const h = "import h from \'string-h\'";',
     ].join('\n');
     expect(importsOf(source).sort()).toEqual(['dynamic-e', 're-export-d', 'side-c', 'static-a', 'type-b']);
   });
