@@ -4,6 +4,9 @@ export interface Point {
   y: number;
 }
 
+// Stryker disable all: mutation testing instruments every mutated expression with a coverage call that
+// allocates, which turns reuse()'s garbage-free loop into a garbage producer and breaks the very scavenge
+// counts the tests assert. Both loops stay uninstrumented; their results are still compared in the tests.
 /**
  * Steps `count` particles `steps` times, allocating a new Point per particle per step. The ring keeps
  * the last positions reachable, so V8 cannot optimise the allocation away (escape analysis).
@@ -33,3 +36,4 @@ export function reuse(count: number, steps: number): number {
   }
   return ring.reduce((sum, p) => sum + p.x + p.y, 0);
 }
+// Stryker restore all
