@@ -19,13 +19,14 @@ export function tryMaxWithSpread(values: readonly number[]): SpreadOutcome {
 
 /**
  * The fix: an indexed loop has no argument limit, allocates nothing and, once optimised, beats the spread.
- * Same results as Math.max: -Infinity for no values, NaN if any value is NaN. Works on typed arrays too.
+ * Same results as Math.max: -Infinity for no values, NaN if any value is NaN, +0 over -0 (they compare
+ * equal, so `>` alone would keep whichever zero came first). Works on typed arrays too.
  */
 export function maxOf(values: ArrayLike<number>): number {
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] as number;
-    if (value > max) max = value;
+    if (value > max || (value === 0 && Object.is(max, -0))) max = value;
     else if (Number.isNaN(value)) return Number.NaN; // reached only when value <= max is false too
   }
   return max;

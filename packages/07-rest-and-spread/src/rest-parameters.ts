@@ -21,7 +21,8 @@ export function formatMessage(template: string, ...values: unknown[]): string {
     throw new RangeError(
       `formatMessage: "${template}" has ${expected} placeholder(s) but got ${values.length} value(s)`,
     );
-  return parts.reduce((out, part, i) => (i === 0 ? part : `${out}${String(values[i - 1])}${part}`), '');
+  // split() always returns at least one part, so reduce can start from the first one.
+  return parts.reduce((out, part, i) => `${out}${String(values[i - 1])}${part}`);
 }
 
 /**

@@ -28,7 +28,9 @@ describe('object spread merge order', () => {
     );
     expect(merged).toEqual({ host: 'localhost', port: null, ssl: true });
     expect(mergeDefined(defaults, { port: 0 }).port).toBe(0);
-    expect(withoutUndefined({ a: 1, b: undefined, c: null })).toEqual({ a: 1, c: null });
+    expect(mergeDefined(defaults, { port: undefined })).toStrictEqual(defaults);
+    // toStrictEqual: toEqual would also accept a key that is present with the value undefined.
+    expect(withoutUndefined({ a: 1, b: undefined, c: null })).toStrictEqual({ a: 1, c: null });
   });
 
   it('copies shallowly: nested objects are shared with the source', () => {
@@ -44,6 +46,7 @@ describe('spread vs Object.assign', () => {
     const reading = new Temperature();
     Object.assign(reading, { celsius: 30 });
     expect(reading.log).toEqual(['set 30']);
+    expect(reading.celsius).toBe(30);
     expect(reading.fahrenheit).toBe(86);
 
     const spread = { ...reading };

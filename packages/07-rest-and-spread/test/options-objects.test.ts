@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertKnownKeys, connect, createUser, describeRequest } from '../src/options-objects.ts';
+import {
+  assertKnownKeys,
+  connect,
+  connectPositional,
+  createUser,
+  describeRequest,
+} from '../src/options-objects.ts';
 
 describe('options objects (**kwargs)', () => {
   it('applies defaults for omitted options and for an omitted object', () => {
@@ -12,6 +18,15 @@ describe('options objects (**kwargs)', () => {
     // A JSON body or a JavaScript caller can send null; TypeScript would have refused it.
     const fromJson = JSON.parse('{"port": null}') as { port?: number };
     expect(connect('db', fromJson).port).toBeNull();
+  });
+
+  it('settles on the same config as its positional twin, which needs every earlier argument spelled out', () => {
+    expect(connectPositional('db')).toEqual(connect('db'));
+    expect(connectPositional('db', 6432, true, 100)).toEqual(
+      connect('db', { port: 6432, ssl: true, timeoutMs: 100 }),
+    );
+    // Only a timeout: positionally, the port and ssl defaults must be restated (or passed as undefined).
+    expect(connectPositional('db', undefined, undefined, 100)).toEqual(connect('db', { timeoutMs: 100 }));
   });
 
   it('without `= {}` in the signature, omitting the object is a TypeError', () => {
@@ -32,6 +47,13 @@ describe('options objects (**kwargs)', () => {
     expect(() => createUser(body)).toThrow("createUser() got an unexpected option 'admin'");
     expect(() => createUser(null as unknown as { name: string; email: string })).toThrow(
       /expects an options object/,
+    );
+    // A JSON body that is a bare string is not an options object either (Object.keys would list '0', '1', …).
+    expect(() => createUser(JSON.parse('"Ada"') as { name: string; email: string })).toThrow(
+      'createUser() expects an options object',
+    );
+    expect(() => createUser({ name: '', email: 'a@b.c' })).toThrow(
+      "createUser() missing required option 'name'",
     );
     expect(() => assertKnownKeys('connect', { tiemoutMs: 1 }, ['port', 'timeoutMs'])).toThrow(
       "connect() got an unexpected option 'tiemoutMs'; did you mean 'timeoutMs'?",

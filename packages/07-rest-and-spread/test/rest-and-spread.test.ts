@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inspectArguments, legacySum } from '../src/arguments-object.ts';
 import { createLogger, type LogRecord } from '../src/logger.ts';
 import { range } from '../src/overloads.ts';
@@ -43,6 +43,7 @@ describe('overloads', () => {
     expect(range(2, 5)).toEqual([2, 3, 4]);
     expect(range(10, 0, -3)).toEqual([10, 7, 4, 1]);
     expect(range(3, 3)).toEqual([]);
+    expect(range(5, 0, -1)).toEqual([5, 4, 3, 2, 1]); // stop is excluded counting down too
   });
 
   it('refuses a zero step and non-integers, as Python does', () => {
@@ -61,6 +62,19 @@ describe('a logger with the fields object first (rest must come last)', () => {
       { level: 'info', message: 'User Alice logged in from NYC', fields: {} },
       { level: 'debug', message: 'User Alice logged in', fields: { user: 'alice', region: 'us' } },
     ]);
+  });
+
+  it('writes each record as one JSON line to stdout when no sink is given', () => {
+    const lines: unknown[][] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      lines.push(args);
+    });
+    try {
+      createLogger()({ user: 'ada' }, 'hi {}', 'there');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([['{"level":"info","message":"hi there","fields":{"user":"ada"}}']]);
   });
 
   it('refuses a fields object without a message', () => {
