@@ -14,12 +14,32 @@ export interface Transaction extends AsyncDisposable {
   readonly state: 'open' | 'committed' | 'rolled back';
 }
 
-export async function begin(pool: pg.Pool): Promise<Transaction> {
+/**
+ * pg reports a lost connection twice: the query in flight (or the next one) fails, and the client emits
+ * 'error'. The pool listens for that event only while a client is idle; on a checked-out client with no
+ * listener it is an uncaught exception that ends the process. The failed query already tells the caller,
+ * so the event is ignored while the client is out, and the listener goes when the client goes back.
+ */
+const ignoreLostConnection = (): void => {};
+
+async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(error?: Error): void }> {
   const client = await pool.connect();
+  client.on('error', ignoreLostConnection);
+  return {
+    client,
+    release(error) {
+      client.off('error', ignoreLostConnection);
+      client.release(error);
+    },
+  };
+}
+
+export async function begin(pool: pg.Pool): Promise<Transaction> {
+  const { client, release } = await checkout(pool);
   try {
     await client.query('BEGIN');
   } catch (error) {
-    client.release(error as Error);
+    release(error as Error);
     throw error;
   }
   let state: Transaction['state'] = 'open';
@@ -35,16 +55,16 @@ export async function begin(pool: pg.Pool): Promise<Transaction> {
     },
     async [Symbol.asyncDispose]() {
       if (state !== 'open') {
-        client.release();
+        release();
         return;
       }
       try {
         await client.query('ROLLBACK');
         state = 'rolled back';
-        client.release();
+        release();
       } catch (error) {
         // A connection that cannot roll back must not be reused: destroy it instead of returning it.
-        client.release(error as Error);
+        release(error as Error);
         throw error;
       }
     },
@@ -56,7 +76,7 @@ export async function withTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -71,6 +91,6 @@ export async function withTransaction<T>(
     }
     throw error;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 }

@@ -1,7 +1,8 @@
 import { resetSchema } from '@lab/common';
+import { FlakyLink } from '@lab/common/flaky-link';
 import { testPostgres, testSchema } from '@lab/common/testing';
-import type pg from 'pg';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { begin, type Transaction, withTransaction } from '../src/index.ts';
 
 const SCHEMA = testSchema(import.meta.url);
@@ -73,6 +74,38 @@ describe('await using a transaction', () => {
   });
 });
 
+describe('commit()', () => {
+  it('makes the rows visible to other connections at once, and the end of the scope keeps them', async () => {
+    let seen: Transaction | undefined;
+    {
+      await using tx = await begin(pool);
+      seen = tx;
+      await tx.query('INSERT INTO ledger (note) VALUES ($1)', ['kept']);
+      expect(await rows()).toBe(0);
+      await tx.commit();
+      expect(tx.state).toBe('committed');
+      expect(await rows()).toBe(1);
+    }
+    // Disposal after a commit only returns the client: no ROLLBACK, the state stays committed.
+    expect(seen?.state).toBe('committed');
+    expect(await rows()).toBe(1);
+  });
+
+  it('refuses a second commit, and a commit after the scope rolled back', async () => {
+    let seen: Transaction | undefined;
+    {
+      await using tx = await begin(pool);
+      await tx.commit();
+      await expect(tx.commit()).rejects.toThrow('cannot commit: transaction already committed');
+    }
+    {
+      await using tx = await begin(pool);
+      seen = tx;
+    }
+    await expect(seen?.commit()).rejects.toThrow('cannot commit: transaction already rolled back');
+  });
+});
+
 describe('the hand-written try/finally version', () => {
   it('commits on success and rolls back on throw, like await using', async () => {
     await withTransaction(pool, (c) => c.query("INSERT INTO ledger (note) VALUES ('kept')"));
@@ -83,5 +116,71 @@ describe('the hand-written try/finally version', () => {
       }),
     ).rejects.toThrow('nope');
     expect(await rows()).toBe(1);
+  });
+});
+
+describe('when the connection to PostgreSQL is lost', () => {
+  // One connection, through a proxy the test can cut: the server and the other test files never notice.
+  let link: FlakyLink;
+  let linked: pg.Pool;
+
+  beforeAll(async () => {
+    const url = new URL(process.env.DATABASE_URL ?? '');
+    link = await new FlakyLink(url.hostname, Number(url.port || 5432)).start();
+    url.hostname = '127.0.0.1';
+    url.port = String(link.port);
+    linked = new pg.Pool({ connectionString: url.href, options: `-c search_path=${SCHEMA}`, max: 1 });
+    linked.on('error', () => {});
+  });
+  afterEach(() => link.restore());
+  afterAll(async () => {
+    await linked.end();
+    await link.close();
+  });
+
+  it('begin() rejects when BEGIN fails, drops that client, and the next begin() gets a fresh one', async () => {
+    // The pool hands out a connection whose server is already gone (a failover, a killed backend).
+    linked.once('acquire', () => link.drop());
+    await expect(begin(linked)).rejects.toThrow('Connection terminated unexpectedly');
+    expect(linked.totalCount).toBe(0);
+    link.restore();
+    await using tx = await begin(linked);
+    expect((await tx.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('a scope left without commit rejects with the failed ROLLBACK, and the client is not reused', async () => {
+    await expect(async () => {
+      await using tx = await begin(linked);
+      await tx.query('INSERT INTO ledger (note) VALUES ($1)', ['in flight']);
+      link.drop();
+    }).rejects.toThrow('Connection terminated unexpectedly');
+    expect(linked.totalCount).toBe(0);
+    link.restore();
+    expect(await rows()).toBe(0);
+  });
+
+  it('withTransaction rethrows the error of the work, not that of the failed ROLLBACK, and drops the client', async () => {
+    await expect(
+      withTransaction(linked, async (c) => {
+        await c.query("INSERT INTO ledger (note) VALUES ('in flight')");
+        link.drop();
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    expect(linked.totalCount).toBe(0);
+  });
+
+  it('hands each client back without the error listener it added while the client was out', async () => {
+    const client = await linked.connect();
+    const listeners = client.listenerCount('error');
+    client.release();
+    for (let i = 0; i < 3; i++) {
+      await using tx = await begin(linked);
+      await tx.commit();
+    }
+    await withTransaction(linked, async () => {});
+    const again = await linked.connect();
+    expect(again.listenerCount('error')).toBe(listeners);
+    again.release();
   });
 });
