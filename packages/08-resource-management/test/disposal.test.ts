@@ -1,5 +1,6 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFile, stopwatch, tempDir, tracked } from '../src/index.ts';
 
@@ -79,6 +80,24 @@ describe('real resources', () => {
     expect(existsSync(path)).toBe(false);
   });
 
+  it('a temp dir is made under the OS temp folder, named by its prefix', () => {
+    using byDefault = tempDir();
+    using named = tempDir('report-');
+    expect(dirname(byDefault.path)).toBe(tmpdir());
+    expect(basename(byDefault.path)).toMatch(/^lab-.{6}$/);
+    expect(basename(named.path)).toMatch(/^report-.{6}$/);
+  });
+
+  it('a temp dir the scope already removed is not an error at dispose', () => {
+    let path = '';
+    {
+      using dir = tempDir();
+      path = dir.path;
+      rmSync(dir.path, { recursive: true });
+    }
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('a stopwatch reports once, on dispose, with the injected clock', () => {
     const reports: Array<[string, number]> = [];
     let clock = 100;
@@ -92,6 +111,15 @@ describe('real resources', () => {
       expect(reports).toEqual([]);
     }
     expect(reports).toEqual([['work', 42]]);
+  });
+
+  it('a stopwatch without a clock measures with performance.now(): a number of ms, never NaN', () => {
+    const reports: number[] = [];
+    {
+      using _t = stopwatch('work', (_label, ms) => reports.push(ms));
+    }
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toBeGreaterThanOrEqual(0);
   });
 
   it('a file handle is closed after an await using scope', async () => {
