@@ -1,3 +1,4 @@
+import { checkout } from '@lab/common/services';
 import type pg from 'pg';
 
 /**
@@ -14,27 +15,9 @@ export interface Transaction extends AsyncDisposable {
   readonly state: 'open' | 'committed' | 'rolled back';
 }
 
-/**
- * pg reports a lost connection twice: the query in flight (or the next one) fails, and the client emits
- * 'error'. The pool listens for that event only while a client is idle; on a checked-out client with no
- * listener it is an uncaught exception that ends the process. The failed query already tells the caller,
- * so the event is ignored while the client is out, and the listener goes when the client goes back.
- */
-const ignoreLostConnection = (): void => {};
-
-async function checkout(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(error?: Error): void }> {
-  const client = await pool.connect();
-  client.on('error', ignoreLostConnection);
-  return {
-    client,
-    release(error) {
-      client.off('error', ignoreLostConnection);
-      client.release(error);
-    },
-  };
-}
-
 export async function begin(pool: pg.Pool): Promise<Transaction> {
+  // checkout() (the kit's): a connection lost while the client is out rejects the query in flight; with a
+  // bare pool.connect(), pg's 'error' event on the client would be uncaught and end the process.
   const { client, release } = await checkout(pool);
   try {
     await client.query('BEGIN');

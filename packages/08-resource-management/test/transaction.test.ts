@@ -1,7 +1,11 @@
 import { resetSchema } from '@lab/common';
-import { FlakyLink } from '@lab/common/flaky-link';
-import { testPostgres, testSchema } from '@lab/common/testing';
-import pg from 'pg';
+import {
+  type LinkedTestPostgres,
+  testPostgres,
+  testPostgresThroughLink,
+  testSchema,
+} from '@lab/common/testing';
+import type pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { begin, type Transaction, withTransaction } from '../src/index.ts';
 
@@ -121,22 +125,16 @@ describe('the hand-written try/finally version', () => {
 
 describe('when the connection to PostgreSQL is lost', () => {
   // One connection, through a proxy the test can cut: the server and the other test files never notice.
-  let link: FlakyLink;
+  let db: LinkedTestPostgres;
+  let link: LinkedTestPostgres['link'];
   let linked: pg.Pool;
 
   beforeAll(async () => {
-    const url = new URL(process.env.DATABASE_URL ?? '');
-    link = await new FlakyLink(url.hostname, Number(url.port || 5432)).start();
-    url.hostname = '127.0.0.1';
-    url.port = String(link.port);
-    linked = new pg.Pool({ connectionString: url.href, options: `-c search_path=${SCHEMA}`, max: 1 });
-    linked.on('error', () => {});
+    db = await testPostgresThroughLink(import.meta.url, { max: 1 });
+    ({ link, pool: linked } = db);
   });
   afterEach(() => link.restore());
-  afterAll(async () => {
-    await linked.end();
-    await link.close();
-  });
+  afterAll(() => db[Symbol.asyncDispose]());
 
   it('begin() rejects when BEGIN fails, drops that client, and the next begin() gets a fresh one', async () => {
     // The pool hands out a connection whose server is already gone (a failover, a killed backend).

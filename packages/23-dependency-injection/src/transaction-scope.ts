@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { checkout } from '@lab/common/services';
 import type { Queryable } from '@lab/project-structure';
 import type pg from 'pg';
 import type { QueryResult, QueryResultRow } from 'pg';
@@ -39,7 +40,8 @@ export class TransactionScope implements UnitOfWork {
   async run<T>(work: () => Promise<T>): Promise<T> {
     // Nested: join the outer transaction, so a service calling another service stays atomic as a whole.
     if (this.active) return work();
-    const client = await this.pool.connect();
+    // checkout(): a connection lost mid-transaction rejects the query in flight instead of crashing the process.
+    const { client, release } = await checkout(this.pool);
     // Set when ROLLBACK itself fails: that connection is broken and must not go back to the pool.
     let broken: Error | undefined;
     try {
@@ -60,7 +62,7 @@ export class TransactionScope implements UnitOfWork {
       );
       throw error;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { resetSchema } from '@lab/common/services';
 import { barrier } from '@lab/common/sync';
-import { testPostgres, testSchema } from '@lab/common/testing';
+import { testPostgres, testPostgresThroughLink, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutOfScopeError, type RequestInfo, RequestScope, TransactionScope } from '../src/index.ts';
@@ -114,6 +114,24 @@ describe('TransactionScope on PostgreSQL', () => {
     ).rejects.toThrow('outer failed');
     expect(await notes()).toEqual([]);
     expect(scope.stats).toEqual({ begun: 1, committed: 0, rolledBack: 1 });
+  });
+
+  it('a connection lost mid-unit rejects the unit (not the process), and the next unit runs on a new one', async () => {
+    await pool.query('TRUNCATE notes');
+    await using db = await testPostgresThroughLink(import.meta.url, { max: 1 });
+    const scope = new TransactionScope(db.pool);
+    await expect(
+      scope.run(async () => {
+        await scope.db.query("INSERT INTO notes (body) VALUES ('lost')");
+        db.link.drop();
+        await scope.db.query('SELECT 1');
+      }),
+    ).rejects.toThrow('Connection terminated unexpectedly');
+    expect(db.pool.totalCount).toBe(0);
+    expect(scope.stats).toEqual({ begun: 1, committed: 0, rolledBack: 0 });
+    db.link.restore();
+    await scope.run(() => scope.db.query("INSERT INTO notes (body) VALUES ('after')"));
+    expect(await notes()).toEqual(['after']);
   });
 
   it('outside run, db goes to the pool and autocommits', async () => {

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { inject } from 'vitest';
-import { type PostgresOptions, postgres } from './services/postgres.ts';
+import { FlakyLink } from './flaky-link.ts';
+import { databaseUrl, type PostgresOptions, postgres } from './services/postgres.ts';
 import { HOW_TO_GET_REDIS, redis } from './services/redis.ts';
 
 declare module 'vitest' {
@@ -74,12 +75,49 @@ export interface TestPostgresOptions extends Omit<PostgresOptions, 'schema'> {
  */
 export async function testPostgres(fileUrl: string, options: TestPostgresOptions = {}): Promise<pg.Pool> {
   const { suffix, ...config } = options;
-  // Without the repo's global setup (a suite run through vitest's Node API), nothing is provided: leave
-  // DATABASE_URL alone rather than set it to "undefined", and let postgres() find or start a server.
+  useProvidedDatabase();
+  return postgres({ ...config, schema: testSchema(fileUrl, suffix) });
+}
+
+// Without the repo's global setup (a suite run through vitest's Node API), nothing is provided: leave
+// DATABASE_URL alone rather than set it to "undefined", and let postgres() find or start a server.
+function useProvidedDatabase(): void {
   const provided = inject('databaseUrl');
   if (!process.env.DATABASE_URL && typeof provided === 'string' && provided)
     process.env.DATABASE_URL = provided;
-  return postgres({ ...config, schema: testSchema(fileUrl, suffix) });
+}
+
+/** A test pool whose connections run through a link the test can cut; `await using` closes both. */
+export interface LinkedTestPostgres extends AsyncDisposable {
+  readonly pool: pg.Pool;
+  readonly link: FlakyLink;
+}
+
+/**
+ * `testPostgres`, but every connection goes through a `FlakyLink` of its own in front of the real server:
+ * `link.drop()` cuts this pool's connections (a failover, a killed backend, a network blip) while the
+ * server and every other test file carry on; `link.restore()` lets new connections in again.
+ */
+export async function testPostgresThroughLink(
+  fileUrl: string,
+  options: TestPostgresOptions = {},
+): Promise<LinkedTestPostgres> {
+  const { suffix, ...config } = options;
+  useProvidedDatabase();
+  const server = new URL(await databaseUrl());
+  const link = await new FlakyLink(server.hostname, Number(server.port || 5432)).start();
+  const via = new URL(server.href);
+  via.hostname = '127.0.0.1';
+  via.port = String(link.port);
+  const pool = await postgres({ ...config, schema: testSchema(fileUrl, suffix), url: via.href });
+  return {
+    pool,
+    link,
+    async [Symbol.asyncDispose]() {
+      await pool.end();
+      await link.close();
+    },
+  };
 }
 
 /**

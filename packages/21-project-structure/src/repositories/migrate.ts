@@ -1,3 +1,4 @@
+import { checkout } from '@lab/common/services';
 import type pg from 'pg';
 
 const SCHEMA_SQL = `
@@ -34,17 +35,20 @@ export const TABLES = ['users', 'orders', 'order_lines'] as const;
  * row), so an advisory lock named `lockName` + the schema serialises them, inside one transaction.
  */
 export async function runMigration(pool: pg.Pool, lockName: string, sql: string): Promise<void> {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1 || current_schema()))', [`${lockName}:`]);
     await client.query(sql);
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    });
     throw error;
   } finally {
-    client.release();
+    release(broken);
   }
 }
 

@@ -1,3 +1,4 @@
+import { checkout } from '@lab/common/services';
 import type pg from 'pg';
 import { PgOrderRepository } from './pg-order-repository.ts';
 import { PgUserRepository } from './pg-user-repository.ts';
@@ -15,7 +16,8 @@ export function pgRepositories(db: pg.Pool | pg.PoolClient): Repositories {
  */
 export function pgTransaction(pool: pg.Pool): RunInTransaction {
   return async (work) => {
-    const client = await pool.connect();
+    // checkout(): a connection lost mid-transaction rejects the query in flight instead of crashing the process.
+    const { client, release } = await checkout(pool);
     // Set when ROLLBACK itself fails: the connection is broken and must not go back into the pool.
     let broken: Error | undefined;
     try {
@@ -29,7 +31,7 @@ export function pgTransaction(pool: pg.Pool): RunInTransaction {
       });
       throw error;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   };
 }

@@ -1,5 +1,5 @@
 import { queryStats } from '@lab/common/services';
-import { testPostgres, testSchema } from '@lab/common/testing';
+import { testPostgres, testPostgresThroughLink, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translatePgError } from '../../src/repositories/_pg-errors.ts';
@@ -9,7 +9,7 @@ import {
   InvalidTextError,
   RepositoryError,
 } from '../../src/repositories/errors.ts';
-import { migrate, TABLES } from '../../src/repositories/migrate.ts';
+import { migrate, runMigration, TABLES } from '../../src/repositories/migrate.ts';
 import { PgOrderRepository } from '../../src/repositories/pg-order-repository.ts';
 import { pgTransaction } from '../../src/repositories/pg-transaction.ts';
 import { PgUserRepository } from '../../src/repositories/pg-user-repository.ts';
@@ -159,6 +159,37 @@ describe('pgTransaction', () => {
     for (let i = 0; i < 10; i++) await run(async (repos) => repos.users.findById(1));
     expect(pool.totalCount).toBeLessThanOrEqual(4);
     expect(pool.idleCount).toBe(pool.totalCount);
+  });
+});
+
+describe('when the connection to PostgreSQL drops (a failover, a killed backend)', () => {
+  const LOST = 'Connection terminated unexpectedly';
+
+  it('pgTransaction rejects the unit of work, drops that client, and the next unit commits', async () => {
+    await using db = await testPostgresThroughLink(import.meta.url, { max: 1 });
+    const run = pgTransaction(db.pool);
+    const user = await users.insert(newUser());
+    const error = await run(async (repos) => {
+      await repos.orders.insert({ userId: user.id, totalCents: 150, lines });
+      db.link.drop();
+      return repos.users.findById(user.id);
+    }).catch((e: unknown) => e);
+    // The process is still here: pg's 'error' event on the checked-out client did not go uncaught.
+    expect((error as Error).message).toBe(LOST);
+    expect(db.pool.totalCount).toBe(0);
+    db.link.restore();
+    const order = await run((repos) => repos.orders.insert({ userId: user.id, totalCents: 150, lines }));
+    expect(await orders.findById(order.id)).toEqual(order);
+  });
+
+  it('runMigration rejects and destroys a client whose connection died, instead of pooling it', async () => {
+    await using db = await testPostgresThroughLink(import.meta.url, { max: 1 });
+    db.pool.once('acquire', () => db.link.drop());
+    await expect(runMigration(db.pool, 'lab-21-test', 'SELECT 1')).rejects.toThrow(LOST);
+    expect(db.pool.totalCount).toBe(0);
+    db.link.restore();
+    await runMigration(db.pool, 'lab-21-test', 'SELECT 1');
+    expect(db.pool.idleCount).toBe(1);
   });
 });
 

@@ -1,3 +1,4 @@
+export { type CheckedOutClient, checkout } from './checkout.ts';
 export {
   type EmbeddedStatus,
   embeddedDataDir,

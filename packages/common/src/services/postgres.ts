@@ -37,6 +37,11 @@ export interface PostgresOptions extends Omit<pg.PoolConfig, 'connectionString'>
    * topics and test files never see each other's tables.
    */
   schema?: string;
+  /**
+   * Another route to the same server (a `FlakyLink` in front of it, in tests that cut the connection);
+   * the default is `databaseUrl()`.
+   */
+  url?: string;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -49,8 +54,8 @@ const loadPg = async (): Promise<typeof pg> => (await import('pg')).default;
  * `closeServices()`.
  */
 export async function postgres(options: PostgresOptions = {}): Promise<pg.Pool> {
-  const { schema, ...config } = options;
-  const connectionString = await databaseUrl();
+  const { schema, url, ...config } = options;
+  const connectionString = url ?? (await databaseUrl());
   const pg = await loadPg();
   if (schema !== undefined) {
     if (!IDENTIFIER.test(schema)) throw new Error(`schema name must match ${IDENTIFIER}: ${schema}`);
