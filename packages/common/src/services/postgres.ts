@@ -60,6 +60,8 @@ export async function postgres(options: PostgresOptions = {}): Promise<pg.Pool> 
   if (schema !== undefined) {
     if (!IDENTIFIER.test(schema)) throw new Error(`schema name must match ${IDENTIFIER}: ${schema}`);
     const client = new pg.Client({ connectionString });
+    // A connection lost mid-query rejects the query; unheard, the client's 'error' event would end the process.
+    client.on('error', () => {});
     await client.connect();
     try {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
