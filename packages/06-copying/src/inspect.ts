@@ -59,7 +59,7 @@ export function kindOf(value: unknown): string {
     return 'number';
   }
   if (typeof value !== 'object') return typeof value;
-  if (Array.isArray(value)) return 'Array';
+  // By the constructor, arrays too: an Array subclass that a copy turns into a plain Array is a loss.
   const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
   return proto?.constructor?.name || 'Object';
 }

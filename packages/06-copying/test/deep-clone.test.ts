@@ -52,12 +52,24 @@ describe('deepClone', () => {
     expect(copiedKey).toEqual(key);
     expect(copiedKey).not.toBe(key);
     expect(copiedValue).toEqual({ v: 1 });
+    expect([...copy.tags]).toEqual([{ t: 'a' }]);
     expect([...copy.tags][0]).not.toBe([...original.tags][0]);
     expect(copy.at.getTime()).toBe(5);
     expect(copy.at).not.toBe(original.at);
     expect(copy.re.flags).toBe('gy');
     expect(copy.re.lastIndex).toBe(2);
     expect(sharedReferences(original, copy)).toEqual([]);
+  });
+
+  it('copies a DataView over the same window of its buffer, sharing that buffer with other views', () => {
+    const bytes = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    const view = new DataView(bytes.buffer, 2, 3);
+    const copy = deepClone({ bytes, view });
+    expect([copy.view.byteOffset, copy.view.byteLength]).toEqual([2, 3]);
+    expect(copy.view.buffer).toBe(copy.bytes.buffer);
+    copy.view.setUint8(0, 9);
+    expect(copy.bytes[2]).toBe(9);
+    expect(bytes[2]).toBe(3);
   });
 
   it('copies ArrayBuffers and typed arrays, and two views of one buffer still share one', () => {
@@ -120,10 +132,57 @@ describe('deepClone', () => {
     expect(Object.isFrozen(copy)).toBe(true);
   });
 
+  it('keeps each attribute of a data property on its own: non-enumerable, read-only, non-configurable', () => {
+    const original = Object.defineProperties(
+      {},
+      {
+        hidden: { value: 1, writable: true, enumerable: false, configurable: true },
+        readOnly: { value: 2, writable: false, enumerable: true, configurable: true },
+        pinned: { value: 3, writable: true, enumerable: true, configurable: false },
+      },
+    );
+    expect(Object.getOwnPropertyDescriptors(deepClone(original))).toEqual(
+      Object.getOwnPropertyDescriptors(original),
+    );
+  });
+
+  it('keeps a frozen array frozen, a sealed array sealed and a non-extensible object non-extensible', () => {
+    // Array elements are assigned, not defined with their attributes, so the copy must be frozen or sealed again.
+    const frozen = deepClone(Object.freeze([1, { n: 2 }]));
+    expect(Object.isFrozen(frozen)).toBe(true);
+    const sealed = deepClone(Object.seal([1, 2]));
+    expect([Object.isSealed(sealed), Object.isFrozen(sealed)]).toEqual([true, false]);
+    const fixed = deepClone(Object.preventExtensions({ n: 1 }));
+    expect([Object.isExtensible(fixed), Object.isSealed(fixed)]).toEqual([false, false]);
+  });
+
+  it('copies a null-prototype dictionary and keeps its null prototype', () => {
+    const dict = Object.assign(Object.create(null) as Record<string, unknown>, { user: { n: 1 } });
+    const copy = deepClone(dict);
+    expect(Object.getPrototypeOf(copy)).toBe(null);
+    expect(copy.user).toEqual({ n: 1 });
+    expect(copy.user).not.toBe(dict.user);
+  });
+
+  it('skips a key that a Proxy lists but does not describe', () => {
+    const proxy = new Proxy({ a: 1 }, { ownKeys: (target) => [...Reflect.ownKeys(target), 'ghost'] });
+    const copy = deepClone(proxy);
+    expect(copy).toEqual({ a: 1 });
+    expect(Object.hasOwn(copy, 'ghost')).toBe(false);
+  });
+
   it('shares functions instead of copying them, as Python deepcopy does', () => {
     const handler = () => 'ok';
     const copy = deepClone({ handler });
     expect(copy.handler).toBe(handler);
+  });
+
+  it('keeps an array’s trailing holes: its length is copied, not counted from its elements', () => {
+    const original: unknown[] = [1];
+    original.length = 3;
+    const copy = deepClone(original);
+    expect(copy).toHaveLength(3);
+    expect(2 in copy).toBe(false);
   });
 
   it('keeps array holes but, unlike structuredClone, not named extra properties on an array', () => {
@@ -161,10 +220,12 @@ describe('deepClone', () => {
     expect(deepClone(original).celsius).toBe(21);
   });
 
-  it('cannot copy private #fields: the copy’s methods throw', () => {
-    const copy = deepClone(new Vault('s3cret'));
+  it('cannot copy private #fields: the original reveals its secret, the copy’s methods throw', () => {
+    const original = new Vault('s3cret');
+    const copy = deepClone(original);
     expect(copy).toBeInstanceOf(Vault);
-    expect(() => copy.reveal()).toThrow(TypeError);
+    expect(original.reveal()).toBe('s3cret');
+    expect(() => copy.reveal()).toThrow(/Cannot read private member #secret/);
   });
 
   it('uses [deepCloneHook] when an object defines one (Python’s __deepcopy__)', () => {
@@ -173,6 +234,11 @@ describe('deepClone', () => {
     expect(copy.vault.reveal()).toBe('s3cret');
     expect(copy.vault.history).toEqual(['opened']);
     expect(copy.vault.history).not.toBe(history);
+  });
+
+  it('finds the hook by its registered symbol, so a class can define one without importing this module', () => {
+    const selfCopying = { [Symbol.for('interview-lab.deepClone')]: () => 'made by the hook' };
+    expect(deepClone(selfCopying)).toBe('made by the hook');
   });
 
   it('passes the memo to the hook, so a reference shared with the hook’s children stays shared', () => {
@@ -193,17 +259,55 @@ describe('deepClone', () => {
     const node = new Node();
     node.next = { back: node };
     expect(() => deepClone(node)).toThrow(
-      /leads back into an object whose \[deepCloneHook\] is still running/,
+      new TypeError(
+        'deepClone: $<hook>.back leads back into an object whose [deepCloneHook] is still running',
+      ),
     );
   });
 
-  it('refuses WeakMap, WeakSet, WeakRef and Promise, naming the path', () => {
-    expect(() => deepClone({ cache: new WeakMap() })).toThrow(/\$\.cache is a WeakMap/);
-    expect(() => deepClone([new WeakSet()])).toThrow(/\$\[0\] is a WeakSet/);
-    expect(() => deepClone({ ref: new WeakRef({}) })).toThrow(/WeakRef/);
-    expect(() => deepClone({ p: Promise.resolve(1) })).toThrow(
-      /\$\.p is a Promise; its state cannot be read/,
+  it('refuses WeakMap, WeakSet, WeakRef and Promise with a TypeError that says why', () => {
+    expect(() => deepClone({ cache: new WeakMap() })).toThrow(
+      new TypeError('deepClone: $.cache is a WeakMap; its entries cannot be enumerated'),
     );
+    expect(() => deepClone([new WeakSet()])).toThrow(
+      new TypeError('deepClone: $[0] is a WeakSet; its entries cannot be enumerated'),
+    );
+    expect(() => deepClone({ ref: new WeakRef({}) })).toThrow(
+      new TypeError('deepClone: $.ref is a WeakRef; its target cannot be copied'),
+    );
+    expect(() => deepClone({ p: Promise.resolve(1) })).toThrow(
+      new TypeError('deepClone: $.p is a Promise; its state cannot be read'),
+    );
+  });
+
+  it('names the path to a refused value through symbol keys, Map keys and values, Set members and hooks', () => {
+    const refusedAt = (value: unknown): string => {
+      try {
+        deepClone(value);
+      } catch (error) {
+        return (error as Error).message.replace(/^deepClone: (.*) is a .*$/, '$1');
+      }
+      throw new Error('expected deepClone to refuse');
+    };
+    expect(refusedAt({ [Symbol('cache')]: new WeakMap() })).toBe('$[Symbol(cache)]');
+    expect(
+      refusedAt({
+        index: new Map<unknown, unknown>([
+          [1, 'a'],
+          [new WeakSet(), 'b'],
+        ]),
+      }),
+    ).toBe('$.index<key #1>');
+    expect(
+      refusedAt({
+        index: new Map<unknown, unknown>([
+          ['a', 1],
+          ['b', new WeakSet()],
+        ]),
+      }),
+    ).toBe('$.index<value #1>');
+    expect(refusedAt({ tags: new Set<unknown>(['a', new WeakMap()]) })).toBe('$.tags<item #1>');
+    expect(refusedAt({ vault: new CopyableVault('s', [new WeakMap()] as never) })).toBe('$.vault<hook>[0]');
   });
 
   it('returns primitives as they are', () => {

@@ -10,6 +10,11 @@ import {
 } from '../src/shallow.ts';
 
 describe('every shallow copy shares nested objects', () => {
+  it('lists the shallow copies by the code a reader would write', () => {
+    expect(Object.keys(SHALLOW_ARRAY_COPIES)).toEqual(['[...a]', 'a.slice()', 'Array.from(a)', 'a.concat()']);
+    expect(Object.keys(SHALLOW_OBJECT_COPIES)).toEqual(['{ ...o }', 'Object.assign({}, o)']);
+  });
+
   for (const [name, copyOf] of Object.entries(SHALLOW_ARRAY_COPIES)) {
     it(`${name}: new outer array, same elements`, () => {
       const original = [{ id: 1 }, { id: 2 }];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deepClone } from '../src/clone.ts';
 import { structuredCopy } from '../src/deep.ts';
 import { describeLosses, sharedReferences } from '../src/inspect.ts';
 
@@ -67,6 +68,21 @@ describe('structuredClone loses class prototypes', () => {
     expect(describeLosses(new Account(10), copy)).toEqual([
       { path: '$', before: 'Account', after: 'Object' },
     ]);
+  });
+
+  it('returns an Array subclass as a plain Array, where deepClone keeps the class', () => {
+    class Stack extends Array<number> {
+      peek(): number | undefined {
+        return this[this.length - 1];
+      }
+    }
+    const stack = new Stack();
+    stack.push(1, 2);
+    expect(describeLosses(stack, structuredCopy(stack))).toEqual([
+      { path: '$', before: 'Stack', after: 'Array' },
+    ]);
+    expect(describeLosses(stack, deepClone(stack))).toEqual([]);
+    expect(deepClone(stack).peek()).toBe(2);
   });
 
   it('reads getters once and stores their value as data', () => {
