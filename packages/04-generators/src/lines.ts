@@ -31,9 +31,9 @@ export function linesOfFile(path: string): AsyncGenerator<string, void, undefine
  */
 export async function readAllLines(path: string): Promise<string[]> {
   const text = await readFile(path, 'utf8');
-  if (text === '') return [];
   const lines = text.split(/\r?\n/);
-  // A final newline ends the last line; it does not start an empty one (readline agrees).
+  // A final newline ends the last line; it does not start an empty one (readline agrees). The same pop
+  // turns an empty file's [''] into no lines at all.
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

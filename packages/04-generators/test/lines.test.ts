@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesOfFile, readAllLines, readLines, sampleLine, writeSampleFile } from '../src/lines.ts';
+import { collect } from './_collect.ts';
 
 const LINES = 200_000; // about 7 MiB: many 64 KiB chunks
 let dir: string;
@@ -18,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function collect(source: AsyncIterable<string>): Promise<string[]> {
-  const out: string[] = [];
-  for await (const line of source) out.push(line);
-  return out;
-}
 
 describe('reading a file line by line vs whole', () => {
   it('both see the same lines, in order', async () => {
@@ -55,6 +50,18 @@ describe('reading a file line by line vs whole', () => {
     await writeFile(empty, '');
     expect(await collect(linesOfFile(empty))).toEqual([]);
     expect(await readAllLines(empty)).toEqual([]);
+    const newlineOnly = join(dir, 'newline.txt');
+    await writeFile(newlineOnly, '\n');
+    expect(await collect(linesOfFile(newlineOnly))).toEqual(['']);
+    expect(await readAllLines(newlineOnly)).toEqual(['']);
+  });
+
+  it('agree on a UTF-8 character split between two 64 KiB reads: it comes out whole', async () => {
+    const wide = join(dir, 'wide.txt');
+    const long = `a${'é'.repeat(40_000)}`; // 'é' is 2 bytes: byte 65 536 falls inside one
+    await writeFile(wide, `${long}\nz\n`);
+    expect(await collect(linesOfFile(wide))).toEqual([long, 'z']);
+    expect(await readAllLines(wide)).toEqual([long, 'z']);
   });
 
   it('a missing file fails with ENOENT either way', async () => {

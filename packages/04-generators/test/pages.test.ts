@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cursorPages } from '../src/cursor-pages.ts';
 import { type EventRow, seedEvents } from '../src/events-table.ts';
 import { keysetPages, rowsOf } from '../src/keyset-pages.ts';
+import { collect } from './_collect.ts';
 
 const SCHEMA = testSchema(import.meta.url);
 const ROWS = 1050;
@@ -23,12 +24,6 @@ afterAll(async () => {
 });
 
 beforeEach(() => queryStats(pool).reset());
-
-async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const value of source) out.push(value);
-  return out;
-}
 
 const fetches = () => queryStats(pool).texts.filter((t) => /^\s*(SELECT|FETCH)/i.test(t)).length;
 const checkedOut = () => pool.totalCount - pool.idleCount;
