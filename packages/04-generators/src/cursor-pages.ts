@@ -1,3 +1,4 @@
+import { checkout } from '@lab/common/services';
 import type pg from 'pg';
 import { assertPageSize, type EventRow } from './events-table.ts';
 
@@ -11,7 +12,8 @@ export async function* cursorPages(
   { pageSize }: { pageSize: number },
 ): AsyncGenerator<EventRow[], void, undefined> {
   assertPageSize(pageSize);
-  const client = await pool.connect();
+  // checkout(): a connection lost while the consumer iterates rejects the next FETCH instead of ending the process.
+  const { client, release } = await checkout(pool);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN READ ONLY');
@@ -35,7 +37,7 @@ export async function* cursorPages(
     } catch (error) {
       broken = error as Error;
     } finally {
-      client.release(broken);
+      release(broken);
     }
   }
 }

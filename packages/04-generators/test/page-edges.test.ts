@@ -1,5 +1,5 @@
 import { queryStats } from '@lab/common';
-import { testPostgres, testSchema } from '@lab/common/testing';
+import { testPostgres, testPostgresThroughLink, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cursorPages } from '../src/cursor-pages.ts';
@@ -85,5 +85,17 @@ describe('the edges of paging, keyset and cursor', () => {
     // release(error) makes pg-pool close the client instead of pooling one stuck in an aborted transaction.
     expect(releasedWith).toEqual([expect.objectContaining({ code: '42P01' })]);
     expect(pool.totalCount - pool.idleCount).toBe(0);
+  });
+
+  it('a connection lost between pages rejects the next page in the consumer, not the process', async () => {
+    await seeded(5);
+    await using db = await testPostgresThroughLink(import.meta.url, { max: 1 });
+    const pages = cursorPages(db.pool, { pageSize: 2 });
+    expect((await pages.next()).value).toHaveLength(2);
+    db.link.drop();
+    await expect(pages.next()).rejects.toThrow('Connection terminated unexpectedly');
+    expect(db.pool.totalCount).toBe(0);
+    db.link.restore();
+    expect(ids(await collect(cursorPages(db.pool, { pageSize: 2 })))).toEqual([[1, 2], [3, 4], [5]]);
   });
 });
