@@ -145,6 +145,13 @@ describe('every topic package', () => {
     it('runs its demo inside runDemo (so services are released and failures exit non-zero)', () => {
       expect(readFileSync(join(topic.dir, 'demo.ts'), 'utf8')).toMatch(/runDemo\(/);
     });
+
+    it('takes pg clients out of a pool with checkout() in src/ (a bare pool.connect() crashes on a lost connection)', () => {
+      const bare = tsFiles(join(topic.dir, 'src')).filter((file) =>
+        /^(?!\s*(\/\/|\*)).*\bpool\.connect\(\s*\)/im.test(readFileSync(file, 'utf8')),
+      );
+      expect(bare.map((file) => relative(topic.dir, file))).toEqual([]);
+    });
   });
 });
 
