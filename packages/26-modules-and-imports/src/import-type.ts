@@ -20,7 +20,6 @@ export async function emittedImport(form: TypeImportForm, verbatimModuleSyntax: 
       module: ts.ModuleKind.ESNext,
       target: ts.ScriptTarget.ES2022,
       verbatimModuleSyntax,
-      allowImportingTsExtensions: true,
     },
   });
   return outputText

@@ -12,7 +12,8 @@ describe('circular imports, reproduced in a fresh Node each', () => {
     const run = await runCycle('esm-broken');
     expect(run.code).toBe(1);
     expect(run.lines).toEqual([]);
-    expect(run.error).toEqual({
+    // No `code`: a plain ReferenceError has none (Node's own errors print theirs as `Error [ERR_…]`).
+    expect(run.error).toStrictEqual({
       name: 'ReferenceError',
       message: "Cannot access 'ORDER_PREFIX' before initialization",
     });
@@ -23,7 +24,7 @@ describe('circular imports, reproduced in a fresh Node each', () => {
     const run = await runCycle('cjs-broken');
     expect(run.lines).toEqual(['ord_basic_1', 'undefined:by-customer']);
     expect(run.code).toBe(1);
-    expect(run.error).toEqual({ name: 'TypeError', message: 'newOrderId is not a function' });
+    expect(run.error).toStrictEqual({ name: 'TypeError', message: 'newOrderId is not a function' });
   });
 
   it('ESM: the same broken files work when entered from customers.mjs — which file is imported first decides', async () => {

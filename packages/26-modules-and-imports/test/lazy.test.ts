@@ -7,16 +7,18 @@ const rows = [
 ];
 
 describe('lazy import()', () => {
-  it('loads the heavy module on first use only, once', async () => {
+  it('loads the heavy module on first use only, once; its XML escapes markup', async () => {
     expect(spreadsheetModuleLoads()).toBe(0);
     expect(await exportReport(rows, 'csv')).toBe('sku,name\nc-1,"Coffee, ""dark"""');
     expect(spreadsheetModuleLoads()).toBe(0);
-    const xml = await exportReport(rows, 'xml');
-    expect(xml).toContain(
-      '<Row><Cell><Data>c-1</Data></Cell><Cell><Data>Coffee, &quot;dark&quot;</Data></Cell></Row>',
+    expect(await exportReport(rows, 'xml')).toBe(
+      '<Workbook><Worksheet><Table>' +
+        '<Row><Cell><Data>sku</Data></Cell><Cell><Data>name</Data></Cell></Row>' +
+        '<Row><Cell><Data>c-1</Data></Cell><Cell><Data>Coffee, &quot;dark&quot;</Data></Cell></Row>' +
+        '</Table></Worksheet></Workbook>',
     );
     expect(spreadsheetModuleLoads()).toBe(1);
-    await exportReport([['<b>&</b>']], 'xml');
+    expect(await exportReport([['<b>&</b>']], 'xml')).toContain('<Data>&lt;b&gt;&amp;&lt;/b&gt;</Data>');
     expect(spreadsheetModuleLoads()).toBe(1);
   });
 

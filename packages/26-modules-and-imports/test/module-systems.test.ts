@@ -62,6 +62,10 @@ describe('require(esm)', () => {
   it(`returns the namespace and refuses top-level await, alike on ${nodes.length} Node version(s)`, async () => {
     for (const node of nodes) expect((await runRequireEsm(node)).lines, node).toEqual(expected);
   });
+
+  it('runs the binary it is given, never this one in its place: a missing binary is an error', async () => {
+    await expect(runRequireEsm('/opt/nodes/none/bin/node')).rejects.toMatchObject({ code: 'ENOENT' });
+  });
 });
 
 describe('package.json "exports" is the public API', () => {
