@@ -1,7 +1,7 @@
 import { queryStats } from '@lab/common/services';
 import { testPostgres, testPostgresThroughLink, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { translatePgError } from '../../src/repositories/_pg-errors.ts';
 import {
   DuplicateKeyError,
@@ -159,6 +159,36 @@ describe('pgTransaction', () => {
     for (let i = 0; i < 10; i++) await run(async (repos) => repos.users.findById(1));
     expect(pool.totalCount).toBeLessThanOrEqual(4);
     expect(pool.idleCount).toBe(pool.totalCount);
+  });
+});
+
+describe('runMigration', () => {
+  it('waits for the per-schema advisory lock another session holds, then runs its DDL', async () => {
+    const holder = await pool.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock(hashtext($1 || current_schema()))', ['lab-21-lock:']);
+    let finished = false;
+    const running = runMigration(pool, 'lab-21-lock', 'CREATE TABLE IF NOT EXISTS migrated (id int)').then(
+      () => {
+        finished = true;
+      },
+    );
+    // Another session waits on exactly this lock (the key is split into classid/objid in pg_locks).
+    const waiting = async () =>
+      (
+        await holder.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+             AND objid::bigint = (hashtext($1 || current_schema())::bigint & 4294967295)`,
+          ['lab-21-lock:'],
+        )
+      ).rows[0]?.n;
+    await vi.waitFor(async () => expect(await waiting()).toBe(1));
+    expect(finished).toBe(false);
+    await holder.query('COMMIT');
+    holder.release();
+    await running;
+    expect(finished).toBe(true);
+    expect((await pool.query("SELECT to_regclass('migrated') IS NOT NULL AS made")).rows[0].made).toBe(true);
   });
 });
 
