@@ -16,6 +16,7 @@ describe('new.target', () => {
       'Shape is abstract: construct a subclass',
     );
     expect(new Square(3).area()).toBe(9);
+    expect(new Circle(2).area()).toBe(Math.PI * 4);
   });
 
   it('lets a function insist on new', () => {
@@ -37,6 +38,12 @@ describe('static blocks', () => {
     new Child();
     new Parent();
     expect(definitionLog).toHaveLength(3);
+  });
+
+  it('a subclass still inherits and overrides methods, only its static blocks stay its own', () => {
+    expect(new Parent().kind()).toBe('parent');
+    expect(new Child().kind()).toBe('child');
+    expect(new Child()).toBeInstanceOf(Parent);
   });
 
   it('filled the class before any use, through private names', () => {
@@ -62,6 +69,14 @@ describe('module instance vs singleton class', () => {
     expect(a).not.toBe(b);
     expect(() => createSettings({ POOL_SIZE: '0' })).toThrow('POOL_SIZE must be a positive integer, got 0');
     expect(() => createSettings({ POOL_SIZE: '1.5' })).toThrow(RangeError);
+    expect(createSettings({ POOL_SIZE: '1' }).poolSize).toBe(1);
+  });
+
+  it('counts every object the factory builds', () => {
+    const count = built.count;
+    createSettings({});
+    createSettings({ POOL_SIZE: '4' });
+    expect(built.count - count).toBe(2);
   });
 
   it("the singleton class keeps the first caller's arguments and needs a reset hook", () => {
@@ -93,5 +108,18 @@ describe('classes made at run time (type(name, bases, ns))', () => {
     expect(dog.speak()).toBe('...!');
     expect(Object.keys(Dog.prototype)).toEqual([]);
     expect(Animal.prototype).not.toHaveProperty('speak');
+  });
+
+  it('defines its methods as a class body would: writable, configurable, not enumerable', () => {
+    const hello = () => 'hello';
+    const Made = makeClass('Made', Object, { hello });
+    class Written {
+      hello(): string {
+        return 'hello';
+      }
+    }
+    const written = Object.getOwnPropertyDescriptor(Written.prototype, 'hello');
+    expect(Object.getOwnPropertyDescriptor(Made.prototype, 'hello')).toEqual({ ...written, value: hello });
+    expect(written).toMatchObject({ writable: true, enumerable: false, configurable: true });
   });
 });

@@ -28,12 +28,14 @@ describe('a plugin registry filled by a class decorator', () => {
     expect(exporters.create('csv').export(rows)).toBe('id,name\n1,ada\n2,grace');
     expect(exporters.create('ndjson').export(rows)).toBe('{"id":1,"name":"ada"}\n{"id":2,"name":"grace"}');
     expect(exporters.create('ndjson')).toBeInstanceOf(JsonExporter);
+    expect(exporters.create('json').export(rows)).toBe('[{"id":1,"name":"ada"},{"id":2,"name":"grace"}]');
   });
 
   it('names what exists when asked for an unknown plugin', () => {
     expect(() => exporters.get('xml')).toThrow(UnknownPluginError);
     expect(() => exporters.get('xml')).toThrow('no exporter named "xml"; registered: csv, json, ndjson');
     expect(() => createRegistry<object>('codec').get('x')).toThrow('registered: (none)');
+    expect(() => exporters.create('xml')).toThrow(expect.objectContaining({ name: 'UnknownPluginError' }));
   });
 
   it('refuses a second class under a taken name, when that class is declared', () => {
@@ -47,6 +49,11 @@ describe('a plugin registry filled by a class decorator', () => {
     }).toThrow(
       new DuplicatePluginError('codec "gzip" is already registered by Gzip; FasterGzip cannot take it'),
     );
+    expect(() => {
+      @codecs.register('gzip')
+      class Other {}
+      return Other;
+    }).toThrow(expect.objectContaining({ name: 'DuplicatePluginError' }));
     expect(codecs.names()).toEqual(['gzip']);
     expect(codecs.get('gzip')).toBe(Gzip);
   });
@@ -55,6 +62,8 @@ describe('a plugin registry filled by a class decorator', () => {
     const codecs = createRegistry<object>('codec');
     expect(() => codecs.register('Gzip')).toThrow('codec name "Gzip" must be kebab-case (a-z, 0-9, -)');
     expect(() => codecs.register('')).toThrow(TypeError);
+    expect(() => codecs.register('gzip_2')).toThrow('codec name "gzip_2" must be kebab-case');
+    expect(() => codecs.register('gzip ')).toThrow(TypeError);
     expect(() => codecs.register('br-2')).not.toThrow();
   });
 
@@ -94,7 +103,11 @@ describe('checks at definition time', () => {
       get: 'List users, newest first',
       post: 'Create a user from a JSON body',
     });
-    expect(new AdminUsersEndpoint().ban('eve')).toBe('banned eve');
+    const admin = new AdminUsersEndpoint();
+    expect(admin.ban('eve')).toBe('banned eve');
+    expect(admin.get()).toEqual(['ada', 'grace']);
+    expect(admin.post('eve')).toBe('created eve');
+    expect(admin._normalise('  Eve ')).toBe('eve');
   });
 
   it('a subclass does not write into its parent metadata', () => {
@@ -104,6 +117,20 @@ describe('checks at definition time', () => {
   it('lists only the own public methods: no constructor, no _helpers, no inherited ones', () => {
     expect(ownPublicMethods(UsersEndpoint)).toEqual(['get', 'post']);
     expect(ownPublicMethods(AdminUsersEndpoint)).toEqual(['ban']);
+  });
+
+  it('counts only methods: accessors and fields are not endpoints', () => {
+    class Stats {
+      hits = 0;
+      get total(): number {
+        return this.hits;
+      }
+      set total(value: number) {
+        this.hits = value;
+      }
+      reset(): void {}
+    }
+    expect(ownPublicMethods(Stats)).toEqual(['reset']);
   });
 
   it('fails while the class is being declared when a public method is undocumented', () => {
@@ -123,6 +150,13 @@ describe('checks at definition time', () => {
       }
       return OrdersEndpoint;
     }).toThrow(new DefinitionError("OrdersEndpoint: public methods post, delete need @doc('…')"));
+    expect(() => {
+      @endpoint
+      class Empty {
+        get(): void {}
+      }
+      return Empty;
+    }).toThrow(expect.objectContaining({ name: 'DefinitionError' }));
     expect(instances).toBe(0);
   });
 
@@ -142,8 +176,18 @@ describe('checks at definition time', () => {
     expect(() => doc('  ')).toThrow('@doc needs a non-empty description');
   });
 
+  it('says what to import when the compiler passes no metadata (tsc before Symbol.metadata exists)', () => {
+    const context = { kind: 'method', name: 'get', metadata: undefined };
+    expect(() => doc('List')(() => {}, context as unknown as ClassMethodDecoratorContext)).toThrow(
+      new TypeError('decorator metadata is missing: import symbol-metadata.ts before defining the class'),
+    );
+  });
+
   it('implementsMethods: a class missing a required method fails at declaration; inherited ones count', () => {
-    expect(new MemoryStorage().read('x')).toBeUndefined();
+    const storage = new MemoryStorage();
+    expect(storage.read('x')).toBeUndefined();
+    storage.write('x', '1');
+    expect(storage.read('x')).toBe('1');
     expect(() => {
       @implementsMethods('read', 'write', 'delete')
       class ReadOnly {
