@@ -32,8 +32,9 @@ const IMF_FIXDATE =
 export function parseHttpDate(value: string): Date | undefined {
   if (!IMF_FIXDATE.test(value)) return undefined;
   const date = new Date(value);
-  // Date accepts impossible days (31 Feb rolls over); a round trip catches them and a wrong weekday.
-  return Number.isNaN(date.getTime()) || date.toUTCString() !== value ? undefined : date;
+  // Date accepts impossible days (31 Feb rolls over); a round trip catches them and a wrong weekday, and an
+  // invalid Date prints "Invalid Date", so it fails the round trip too.
+  return date.toUTCString() === value ? date : undefined;
 }
 
 /** Reads `@<integer>` (an RFC 9651 Date item); undefined for anything else, `true` included (an old draft's form). */

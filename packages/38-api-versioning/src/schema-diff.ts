@@ -32,7 +32,7 @@ const asSchema = (value: unknown): JsonSchema | undefined =>
 /** The JSON types a schema allows, sorted; objects without `type` but with `properties` count as objects. */
 function typesOf(schema: JsonSchema): string[] {
   const t = schema.type;
-  if (typeof t === 'string') return [t === 'integer' ? 'integer' : t];
+  if (typeof t === 'string') return [t];
   if (Array.isArray(t)) return (t as string[]).slice().sort();
   return schema.properties ? ['object'] : [];
 }

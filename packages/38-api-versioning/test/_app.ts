@@ -1,6 +1,6 @@
 import { manualClock } from '@lab/common/clock';
 import { listen } from '@lab/common/http';
-import { createVersioningApp } from '../src/index.ts';
+import { createVersioningApp, type VersioningAppOptions } from '../src/index.ts';
 
 export const DEPRECATED_AT = new Date('2026-01-01T00:00:00Z');
 export const SUNSET = new Date('2027-01-01T00:00:00Z');
@@ -12,12 +12,13 @@ export interface Answer {
   json: unknown;
 }
 
-/** The app on a loopback port, with a manual clock so createdAt is fixed. */
-export async function startApp() {
+/** The app on a loopback port, with a manual clock so createdAt is fixed; `service` replaces the default one. */
+export async function startApp(service?: VersioningAppOptions['service']) {
   const clock = manualClock(Date.parse('2026-03-01T12:00:00Z'));
   const app = createVersioningApp({
     clock,
     v1Deprecation: { deprecatedAt: DEPRECATED_AT, sunset: SUNSET, policyUrl: POLICY_URL },
+    ...(service ? { service } : {}),
   });
   const server = await listen(app);
   const request = async (

@@ -86,21 +86,83 @@ describe('deprecation headers on v1', () => {
   });
 });
 
-describe('versions that do not exist', () => {
-  it.each(['/api/v3/users/1', '/api/v0/users', '/api/V1/users/1', '/api/latest/users/1'])(
-    '%s is a 404 problem naming the versions',
-    async (path) => {
-      const res = await app.request('GET', path);
-      expect(res.status).toBe(404);
-      expect(problemViolations(res.json, 404)).toEqual([]);
-      expect(res.json).toMatchObject({ code: 'unknown_api_version', supportedVersions: ['v1', 'v2'] });
-    },
-  );
+describe('deprecation headers on v1 writes and failed reads', () => {
+  it('a v1 POST carries them, its successor the v2 collection; a v2 POST none', async () => {
+    const v1 = await app.request('POST', '/api/v1/users', {
+      name: 'Edsger Dijkstra',
+      email: 'ewd@example.com',
+    });
+    expect(v1.status).toBe(201);
+    expect(v1.headers.get('deprecation')).toBe('@1767225600');
+    expect(parseLinkHeader(v1.headers.get('link') ?? '')[0]).toEqual({
+      uri: '/api/v2/users',
+      rel: 'successor-version',
+    });
+    const v2 = await app.request('POST', '/api/v2/users', {
+      name: { first: 'Barbara', last: 'Liskov' },
+      email: 'liskov@example.com',
+    });
+    expect(v2.status).toBe(201);
+    expect([v2.headers.get('deprecation'), v2.headers.get('sunset'), v2.headers.get('link')]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
 
-  it('an unknown route inside a real version is a plain 404', async () => {
+  it('a v1 read with an id that is no id points at the v2 collection', async () => {
+    const res = await app.request('GET', '/api/v1/users/abc');
+    expect(res.status).toBe(400);
+    expect(parseLinkHeader(res.headers.get('link') ?? '')[0]?.uri).toBe('/api/v2/users');
+  });
+
+  it('no answer names the framework (X-Powered-By is off)', async () => {
+    const res = await app.request('GET', '/api/v2/users/1');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});
+
+describe('versions that do not exist', () => {
+  it.each([
+    '/api/v3/users/1',
+    '/api/v0/users',
+    '/api/V1/users/1',
+    '/api/latest/users/1',
+    '/api/v12/users/1',
+    '/api/xv1/users/1',
+  ])('%s is a 404 problem naming the versions', async (path) => {
+    const res = await app.request('GET', path);
+    expect(res.status).toBe(404);
+    expect(problemViolations(res.json, 404)).toEqual([]);
+    expect(res.json).toMatchObject({ code: 'unknown_api_version', supportedVersions: ['v1', 'v2'] });
+  });
+
+  it('an unknown route inside a real version is a plain 404 naming it', async () => {
     const res = await app.request('GET', '/api/v2/orders');
     expect(res.status).toBe(404);
-    expect(res.json).toMatchObject({ code: 'not_found' });
+    expect(res.json).toMatchObject({ code: 'not_found', detail: 'no route GET /api/v2/orders' });
+  });
+
+  it('routes inside a version are case-sensitive too: /api/v1/Users is not /api/v1/users', async () => {
+    const res = await app.request('GET', '/api/v1/Users/1');
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ code: 'not_found', detail: 'no route GET /api/v1/Users/1' });
+  });
+
+  it('a path outside /api is a 404 problem as well', async () => {
+    const res = await app.request('DELETE', '/users/1');
+    expect(res.status).toBe(404);
+    expect(problemViolations(res.json, 404)).toEqual([]);
+    expect(res.json).toMatchObject({ code: 'not_found', detail: 'no route DELETE /users/1' });
+  });
+
+  it('the detail echoes at most 200 characters of the URL', async () => {
+    for (const prefix of ['/api/v2/', '/']) {
+      const path = `${prefix}${'x'.repeat(300)}`;
+      const res = await app.request('GET', path);
+      expect(res.status).toBe(404);
+      expect(res.json).toMatchObject({ code: 'not_found', detail: `no route GET ${path.slice(0, 200)}` });
+    }
   });
 });
 
@@ -165,7 +227,7 @@ describe('adversarial input is a 4xx problem, never a 500', () => {
     const res = await create(body);
     expect(res.status).toBe(400);
     expect(problemViolations(res.json, 400)).toEqual([]);
-    expect(res.json).toMatchObject({ code: 'invalid_body' });
+    expect(res.json).toMatchObject({ code: 'invalid_body', detail: 'the body does not match the schema' });
   });
 
   it('v1 POST refuses the v2 shape: each version validates its own contract', async () => {
@@ -177,10 +239,30 @@ describe('adversarial input is a 4xx problem, never a 500', () => {
   it('broken JSON is 400 invalid_json; a body over 16 kB is 413', async () => {
     const broken = await create('{"name":');
     expect(broken.status).toBe(400);
-    expect(broken.json).toMatchObject({ code: 'invalid_json' });
+    expect(broken.json).toMatchObject({ code: 'invalid_json', detail: 'the body is not valid JSON' });
     const big = await create({ name: { first: 'x'.repeat(20_000), last: 'y' }, email: 'a@b.co' });
     expect(big.status).toBe(413);
     expect(problemViolations(big.json, 413)).toEqual([]);
+    expect(big.json).toMatchObject({
+      code: 'body_too_large',
+      detail: 'the request was refused (body_too_large)',
+    });
+  });
+
+  it('a JSON body in a charset the parser does not read is 415', async () => {
+    const res = await app.request('POST', '/api/v2/users', '{}', {
+      'content-type': 'application/json; charset=koi8-r',
+    });
+    expect(res.status).toBe(415);
+    expect(problemViolations(res.json, 415)).toEqual([]);
+    expect(res.json).toMatchObject({ code: 'bad_request', detail: 'the request was refused (bad_request)' });
+  });
+
+  it('an unknown id is 404 user_not_found naming it', async () => {
+    const res = await app.request('GET', '/api/v2/users/999');
+    expect(res.status).toBe(404);
+    expect(problemViolations(res.json, 404)).toEqual([]);
+    expect(res.json).toMatchObject({ code: 'user_not_found', detail: 'no user has id 999' });
   });
 
   it.each(['abc', '0', '-1', '1.5', '%00', '9'.repeat(10_000), '%F0%9F%98%80'])(
@@ -188,7 +270,7 @@ describe('adversarial input is a 4xx problem, never a 500', () => {
     async (id) => {
       const res = await app.request('GET', `/api/v2/users/${id}`);
       expect(res.status).toBe(400);
-      expect(res.json).toMatchObject({ code: 'invalid_id' });
+      expect(res.json).toMatchObject({ code: 'invalid_id', detail: 'the id must be a positive integer' });
     },
   );
 });

@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Change,
-  diffOpenApi,
-  diffSchemas,
-  type JsonSchema,
-  needsNewVersion,
-  openApiDocument,
-} from '../src/index.ts';
-
-const obj = (
-  properties: Record<string, JsonSchema>,
-  required: string[] = [],
-  extra: JsonSchema = {},
-): JsonSchema => ({
-  type: 'object',
-  properties,
-  required,
-  ...extra,
-});
-const str: JsonSchema = { type: 'string' };
-const int: JsonSchema = { type: 'integer' };
-const kinds = (changes: Change[]) => changes.map((c) => `${c.location} ${c.kind} ${c.classification}`);
+import { diffOpenApi, diffSchemas, type JsonSchema, needsNewVersion, openApiDocument } from '../src/index.ts';
+import { int, kinds, obj, str } from './_schemas.ts';
 
 describe("the seed's safe changes are additive", () => {
   it('a new optional field in a response', () => {
@@ -169,6 +149,113 @@ describe('direction decides', () => {
     expect(kinds(diffOpenApi(doc([p(false)]), doc([])))).toEqual([
       'GET /u query parameter q parameter-removed breaking',
     ]);
+  });
+});
+
+describe('types: unions, and schemas that name no type', () => {
+  const nullable: JsonSchema = { type: ['string', 'null'] };
+
+  it('a union is a set: the order it is written in does not matter', () => {
+    expect(diffSchemas(nullable, { type: ['null', 'string'] }, 'response')).toEqual([]);
+  });
+
+  it('string → string|null widens: breaking in a response (clients now get null), additive in a request', () => {
+    expect(kinds(diffSchemas(obj({ a: str }), obj({ a: nullable }), 'response'))).toEqual([
+      '.a type-changed breaking',
+    ]);
+    expect(kinds(diffSchemas(obj({ a: str }), obj({ a: nullable }), 'request'))).toEqual([
+      '.a type-changed additive',
+    ]);
+  });
+
+  it('only integer fits in number: number → string is breaking both ways', () => {
+    for (const dir of ['request', 'response'] as const) {
+      expect(kinds(diffSchemas({ type: 'number' }, str, dir))).toEqual(['(root) type-changed breaking']);
+      expect(kinds(diffSchemas(str, { type: 'number' }, dir))).toEqual(['(root) type-changed breaking']);
+    }
+  });
+
+  it('properties without a type make an object', () => {
+    const untyped: JsonSchema = { properties: { a: str } };
+    expect(diffSchemas(untyped, obj({ a: str }), 'response')).toEqual([]);
+    expect(kinds(diffSchemas(untyped, str, 'response'))).toEqual(['(root) type-changed breaking']);
+  });
+
+  it('no type at all is not compared by type: spelling out an enum’s type changes nothing', () => {
+    const untyped: JsonSchema = { enum: ['a', 'b'] };
+    const typed: JsonSchema = { type: 'string', enum: ['a', 'b'] };
+    for (const dir of ['request', 'response'] as const) {
+      expect(diffSchemas(untyped, typed, dir)).toEqual([]);
+      expect(diffSchemas(typed, untyped, dir)).toEqual([]);
+    }
+    expect(kinds(diffSchemas(untyped, { enum: ['a'] }, 'request'))).toEqual([
+      '(root) enum-value-removed breaking',
+    ]);
+  });
+});
+
+describe('what it does not compare (a small checker, said so in the README)', () => {
+  it('an enum on one side only, or items on one side only', () => {
+    expect(diffSchemas(str, { type: 'string', enum: ['a'] }, 'request')).toEqual([]);
+    expect(diffSchemas({ type: 'string', enum: ['a'] }, str, 'response')).toEqual([]);
+    expect(diffSchemas({ type: 'array' }, { type: 'array', items: str }, 'request')).toEqual([]);
+    expect(diffSchemas({ type: 'array', items: str }, { type: 'array' }, 'response')).toEqual([]);
+  });
+
+  it('a draft-4 tuple (items as an array) is not walked', () => {
+    expect(diffSchemas({ items: [str] }, { items: [int] }, 'response')).toEqual([]);
+  });
+
+  it('a malformed schema is not walked: properties that are a string or an array name no fields', () => {
+    const broken = (properties: unknown): JsonSchema => ({ type: 'object', properties });
+    expect(diffSchemas(broken('abc'), broken('xyz'), 'response')).toEqual([]);
+    expect(diffSchemas(broken([str]), broken([]), 'response')).toEqual([]);
+  });
+
+  it('leaves the schemas it reads as they were (a union is sorted on a copy)', () => {
+    const before: JsonSchema = { type: ['string', 'null'] };
+    expect(diffSchemas(before, { type: ['string', 'null'] }, 'response')).toEqual([]);
+    expect(before).toEqual({ type: ['string', 'null'] });
+  });
+});
+
+describe('OpenAPI documents', () => {
+  it('every HTTP method is an operation; other path-item keys are not', () => {
+    const all = { get: {}, put: {}, post: {}, delete: {}, patch: {}, head: {}, options: {} };
+    const item = { summary: 'users', parameters: [], ...all };
+    expect(kinds(diffOpenApi({ paths: { '/u': item } }, { paths: {} }))).toEqual(
+      ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'].map(
+        (m) => `${m} /u operation-removed breaking`,
+      ),
+    );
+  });
+
+  it('a parameter is its name and where it goes: id in the path is not id in the query', () => {
+    const doc = (where: string) => ({
+      paths: { '/u': { get: { parameters: [{ name: 'id', in: where, required: true }] } } },
+    });
+    expect(kinds(diffOpenApi(doc('path'), doc('query')))).toEqual([
+      'GET /u path parameter id parameter-removed breaking',
+      'GET /u query parameter id parameter-added-required breaking',
+    ]);
+  });
+
+  it('the request body is compared as a request, each response as a response', () => {
+    const body = (required: string[]) => ({
+      requestBody: { content: { 'application/json': { schema: obj({ a: str }, required) } } },
+      responses: { '200': { content: { 'application/json': { schema: obj({ a: str }, required) } } } },
+    });
+    const doc = (required: string[]) => ({ paths: { '/u': { post: body(required) } } });
+    expect(kinds(diffOpenApi(doc([]), doc(['a'])))).toEqual([
+      'POST /u body.a became-required breaking',
+      'POST /u 200.a became-required additive',
+    ]);
+  });
+
+  it('only additive changes need no new version', () => {
+    const changes = diffOpenApi({ paths: {} }, { paths: { '/u': { get: {} } } });
+    expect(changes).toHaveLength(1);
+    expect(needsNewVersion(changes)).toBe(false);
   });
 });
 
