@@ -19,11 +19,10 @@ export function lazy<T>(start: () => Promise<T>): PromiseLike<T> {
  */
 export async function whenBodiesRun(): Promise<string[]> {
   const log: string[] = [];
-  async function loadUser(label: string): Promise<string> {
+  async function loadUser(label: string): Promise<void> {
     log.push(`${label}: body starts`);
     await null;
     log.push(`${label}: body resumes after await`);
-    return 'ada';
   }
   const eager = loadUser('async function');
   log.push('async function: call returned');

@@ -28,19 +28,23 @@ export async function watchLoop(
   resolutionMs = 10,
 ): Promise<LoopHealth> {
   const histogram = monitorEventLoopDelay({ resolution: resolutionMs });
+  // Each reading records the time since the one before, so a blocked stretch shows only if a reading comes
+  // before it and another after it. Waiting a fixed time is not enough: a busy 1 ms interval can hold the
+  // histogram's timer back until after the work, and then the stretch goes unseen.
+  const readingsBeyond = async (count: number) => {
+    while (histogram.count <= count) await new Promise((resolve) => setTimeout(resolve, resolutionMs));
+  };
   let ticks = 0;
   const interval = setInterval(() => ticks++, 1);
   histogram.enable();
-  // The histogram needs one reading before the work starts, or the first late tick has nothing to compare to.
-  await new Promise((resolve) => setTimeout(resolve, resolutionMs * 2));
+  await readingsBeyond(0);
   ticks = 0;
   const before = performance.eventLoopUtilization();
   try {
     await work();
     const { utilization } = performance.eventLoopUtilization(before);
     const ticksDuringWork = ticks;
-    // The histogram records a delay when the loop next gets round to its timer: give it that chance.
-    await new Promise((resolve) => setTimeout(resolve, resolutionMs * 2));
+    await readingsBeyond(histogram.count);
     const ms = (ns: number) => (Number.isFinite(ns) ? ns / 1e6 : 0);
     return {
       utilization,

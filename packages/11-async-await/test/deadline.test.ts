@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TimeoutError, withDeadline } from '../src/deadline.ts';
 import { getJson } from '../src/fetch-all.ts';
@@ -23,7 +24,14 @@ describe('withDeadline (fake timers)', () => {
     expect(seen?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     await assertion;
+    // The name AbortSignal.timeout uses, and a message that says how long it waited (the demo prints both).
+    await expect(result).rejects.toMatchObject({
+      name: 'TimeoutError',
+      message: 'no answer within 100 ms',
+      timeoutMs: 100,
+    });
     expect(seen?.aborted).toBe(true);
+    expect(seen?.reason).toBeInstanceOf(TimeoutError);
   });
 
   it('returns the value of fast work and leaves no timer behind', async () => {
@@ -43,6 +51,28 @@ describe('withDeadline (fake timers)', () => {
     caller.abort(new Error('client went away'));
     await expect(result).rejects.toThrow('client went away');
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('leaves no listener behind on a long-lived caller signal, nor on the signals it handed out', async () => {
+    vi.useFakeTimers();
+    // One shutdown signal for every call a process makes: a listener left per call would pile up.
+    const shutdown = new AbortController();
+    const handedOut: AbortSignal[] = [];
+    const work = (result: Promise<number>) => (signal: AbortSignal) => {
+      handedOut.push(signal);
+      return result;
+    };
+    const slow = withDeadline(work(new Promise<never>(() => {})), {
+      timeoutMs: 100,
+      signal: shutdown.signal,
+    });
+    const timedOut = expect(slow).rejects.toBeInstanceOf(TimeoutError);
+    await vi.advanceTimersByTimeAsync(100);
+    await timedOut;
+    for (let i = 0; i < 20; i++)
+      await withDeadline(work(Promise.resolve(i)), { timeoutMs: 100, signal: shutdown.signal });
+    expect(getEventListeners(shutdown.signal, 'abort')).toEqual([]);
+    expect(handedOut.map((signal) => getEventListeners(signal, 'abort').length)).toEqual(Array(21).fill(0));
   });
 
   it('refuses to start when the caller has already aborted', async () => {

@@ -55,6 +55,7 @@ describe('createLimiter', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses a limit of %s', (bad) => {
     expect(() => createLimiter(bad)).toThrow(RangeError);
+    expect(() => createLimiter(bad)).toThrow(`limit must be an integer >= 1, got ${bad}`);
   });
 });
 

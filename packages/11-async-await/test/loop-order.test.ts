@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { LOOP_PHASES, orderAsEntry, orderInside, scheduleEach } from '../src/loop-order.ts';
 
 describe('print order of nextTick, promise, setImmediate and setTimeout 0', () => {
@@ -38,6 +41,18 @@ describe('print order of nextTick, promise, setImmediate and setTimeout 0', () =
     // Which macrotask comes first depends on how the loader ran the module (Node 20: setImmediate), so
     // only the set is asserted here; the README says not to rely on either.
     expect([...order.slice(3)].sort()).toEqual(['setImmediate', 'setTimeout 0']);
+  });
+
+  it('removes the temporary folder it wrote the entry file to', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'loop-order-test-'));
+    vi.stubEnv('TMPDIR', dir);
+    try {
+      await orderAsEntry('commonjs');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs the synchronous part before any callback, whatever order the calls were written in', () => {
