@@ -230,6 +230,13 @@ describe('adversarial input is a 4xx problem, never a 500', () => {
     expect(res.json).toMatchObject({ code: 'invalid_body', detail: 'the body does not match the schema' });
   });
 
+  it('each error names the field by its dotted path and says what is wrong with it', async () => {
+    const res = await create({ name: { first: 'A\u0000', last: 'B' }, email: 'a@b.co' });
+    expect(res.json).toMatchObject({
+      errors: [{ path: 'name.first', message: 'must not contain NUL or unpaired surrogates' }],
+    });
+  });
+
   it('v1 POST refuses the v2 shape: each version validates its own contract', async () => {
     const res = await create({ name: { first: 'Ada', last: 'L' }, email: 'a@b.co' }, 1);
     expect(res.status).toBe(400);

@@ -30,6 +30,7 @@ describe('an error thrown below the API', () => {
     ['with no status', failWith('connection to db-7 refused')],
     ['with a 5xx status', failWith('upstream timed out', { status: 503 })],
     ['with a status that is no error (302)', failWith('moved', { status: 302 })],
+    ['with a status that is not a number', failWith('conflict', { status: '409' })],
   ])('%s is our 500 problem, with nothing of its message', async (_, error) => {
     const res = await answerWhenReadFails(error);
     expect(res.status).toBe(500);
