@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { listen } from '@lab/common/http';
 import { deleteKeysWithPrefix, queryStats, resetSchema } from '@lab/common/services';
 import { barrier } from '@lab/common/sync';
@@ -12,6 +13,7 @@ import {
   type Openers,
   outboxMailer,
   readOutbox,
+  realOpeners,
   wire,
 } from '../src/index.ts';
 
@@ -67,6 +69,7 @@ describe('the composition root on real PostgreSQL and Redis', () => {
     const res = await withServer((url) => signUp(url, { email: 'Ada@Example.com', name: 'Ada' }, 'req-1'));
     expect(res.status).toBe(201);
     expect(res.headers.get('x-request-id')).toBe('req-1');
+    expect(res.headers.get('x-powered-by')).toBeNull();
     const user = (await res.json()) as { id: number; email: string };
     expect(user).toMatchObject({ id: 1, email: 'ada@example.com' });
     expect(res.headers.get('location')).toBe('/users/1');
@@ -87,6 +90,17 @@ describe('the composition root on real PostgreSQL and Redis', () => {
     expect(container.unitOfWork.stats).toMatchObject({ committed: 1, rolledBack: 0 });
   });
 
+  it('placing an order runs in the same unit of work, on the same repositories', async () => {
+    const user = await container.signups.signUp({ email: 'ord@example.com', name: 'Ord' });
+    const before = container.unitOfWork.stats.committed;
+    const order = await container.orders.place(user.id, {
+      lines: [{ sku: 'BOOK-1', quantity: 2, unitPriceCents: 1250 }],
+    });
+    expect(order).toMatchObject({ userId: user.id, totalCents: 2500, status: 'placed' });
+    expect(container.unitOfWork.stats.committed).toBe(before + 1);
+    expect(await container.orders.listForUser(user.id)).toHaveLength(1);
+  });
+
   it('GET /users/:id is answered from Redis without a query once cached, with a real Date', async () => {
     await withServer(async (url) => {
       await signUp(url, { email: 'grace@example.com', name: 'Grace' });
@@ -97,6 +111,7 @@ describe('the composition root on real PostgreSQL and Redis', () => {
       expect(await res.json()).toMatchObject({ id: 1, email: 'grace@example.com' });
       expect(stats.count).toBe(0);
       await container.redis.del(`${prefix}user:1`);
+      expect(await container.cache.get(1)).toBeUndefined();
       expect((await fetch(`${url}/users/1`)).status).toBe(200);
       expect(stats.count).toBe(1);
     });
@@ -206,6 +221,8 @@ describe('bad requests answer 4xx problem bodies and leave nothing behind', () =
       (u) => signUp(u, { email: 'a@example.com', name: 'x'.repeat(20_000) }),
     ],
     ['a non-numeric user id', 400, 'invalid_id', (u) => fetch(`${u}/users/abc`)],
+    ['a user id with a leading zero', 400, 'invalid_id', (u) => fetch(`${u}/users/01`)],
+    ['a user id with an exponent', 400, 'invalid_id', (u) => fetch(`${u}/users/1e3`)],
     ['NUL in the user id', 400, 'invalid_id', (u) => fetch(`${u}/users/%00`)],
     ['a user id beyond int4', 404, 'user_not_found', (u) => fetch(`${u}/users/99999999999`)],
     ['an unknown user', 404, 'user_not_found', (u) => fetch(`${u}/users/7`)],
@@ -219,6 +236,22 @@ describe('bad requests answer 4xx problem bodies and leave nothing behind', () =
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await readOutbox(container.pool)).toEqual([]);
     expect(unexpected).toEqual([]);
+  });
+
+  it('the detail says what was wrong, and an unknown path is cut to 200 characters in it', async () => {
+    const details = await withServer(async (url) => {
+      const answers = await Promise.all([
+        fetch(`${url}/users/abc`),
+        fetch(`${url}/nowhere`),
+        fetch(`${url}/${'x'.repeat(300)}`),
+      ]);
+      return Promise.all(answers.map(async (res) => ((await res.json()) as { detail: string }).detail));
+    });
+    expect(details).toEqual([
+      'userId must be a positive integer',
+      'no route GET /nowhere',
+      `no route GET /${'x'.repeat(199)}`,
+    ]);
   });
 
   it('a taken email is 409 email_taken and queues no second mail', async () => {
@@ -247,10 +280,36 @@ describe('lifecycle of the composition root', () => {
       },
     });
     await own.dispose();
-    await own[Symbol.asyncDispose]();
     expect(own.lifecycle.disposed).toEqual(['redis', 'postgres']);
     expect(pool?.ended).toBe(true);
     expect(client?.status).toBe('end');
+    await own[Symbol.asyncDispose]();
+    expect(own.lifecycle.disposed).toEqual(['redis', 'postgres']);
+  });
+
+  it('`await using` disposes at the end of the block, even a Redis client that was already quit', async () => {
+    let disposed: string[] = [];
+    {
+      await using own = await createContainer(config, testOpeners);
+      disposed = own.lifecycle.disposed;
+      const ended = once(own.redis, 'end');
+      await own.redis.quit();
+      await ended;
+    }
+    expect(disposed).toEqual(['redis', 'postgres']);
+  });
+
+  it('the real openers: a pool of poolMax (default 10) on the schema, and a ready Redis client', async () => {
+    const sized = await realOpeners.postgres(config);
+    const unsized = await realOpeners.postgres({ ...config, poolMax: undefined });
+    const client = await realOpeners.redis(config);
+    try {
+      expect([sized.options.max, unsized.options.max]).toEqual([4, 10]);
+      expect((await sized.query('SELECT current_schema() AS s')).rows).toEqual([{ s: schema }]);
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      await Promise.all([sized.end(), unsized.end(), client.quit()]);
+    }
   });
 
   it('when Redis cannot be opened, the pool already opened is closed and the error goes up', async () => {

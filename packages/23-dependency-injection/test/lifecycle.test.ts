@@ -29,6 +29,7 @@ describe('Lifecycle', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AggregateError);
+    expect((error as AggregateError).message).toBe('1 disposer(s) failed');
     const { errors } = error as AggregateError;
     expect(errors.map((e: Error) => e.message)).toEqual(['disposing b failed']);
     expect((errors[0] as Error).cause).toEqual(new Error('b broke'));

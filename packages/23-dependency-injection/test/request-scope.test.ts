@@ -13,6 +13,12 @@ describe('RequestScope (AsyncLocalStorage)', () => {
       'the request id is request-scoped: it was read outside a request scope',
     );
     expect(scope.find()).toBeUndefined();
+    expect(() => new RequestScope<RequestInfo>().current()).toThrow(
+      expect.objectContaining({
+        name: 'OutOfScopeError',
+        message: 'the request context is request-scoped: it was read outside a request scope',
+      }),
+    );
   });
 
   it('two overlapping requests each see their own value after every await and timer', async () => {

@@ -117,6 +117,19 @@ describe('SignupService on fakes', () => {
     expect(cacheErrors.map((e) => (e as Error).message)).toEqual(Array(3).fill('cache unavailable'));
   });
 
+  it('onCacheError is optional: without it a cache that is down is survived silently', async () => {
+    const cache = new MemoryUserCache();
+    const quiet = new SignupService({
+      users: new UserService({ users: memoryRepositories().users }),
+      cache,
+      mailer: new RecordingMailer(),
+      unitOfWork: new PassThroughUnitOfWork(),
+    });
+    cache.down = true;
+    const user = await quiet.signUp(ada);
+    expect((await quiet.getUser(user.id)).email).toBe('ada@example.com');
+  });
+
   it('method injection: resendWelcome sends through the mailer passed to that call only', async () => {
     const { signups, mailer } = setup();
     const user = await signups.signUp(ada);
