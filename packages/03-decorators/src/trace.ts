@@ -35,7 +35,8 @@ export function tracedClass(label: string, events: string[]) {
     value: C,
     context: ClassDecoratorContext<C>,
   ): void => {
-    events.push(`apply ${label} to class ${context.name ?? '(anonymous)'}`);
+    // The spec says undefined for an anonymous class; esbuild (tsx, vitest) passes '' instead.
+    events.push(`apply ${label} to class ${context.name || '(anonymous)'}`);
     context.addInitializer(() => {
       events.push(`init ${label} (class defined: ${value.name})`);
     });

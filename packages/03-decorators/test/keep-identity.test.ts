@@ -38,6 +38,15 @@ describe('keeping the identity of the wrapped function (functools.wraps)', () =>
     expect(fetchUser.length).toBe(2); // parameters from the first one with a default on do not count
   });
 
+  it('defines name and length exactly as a function has them: read-only but redefinable', () => {
+    const wrapped = keepIdentity(() => 0, fetchUser);
+    for (const key of ['name', 'length'] as const)
+      expect(Object.getOwnPropertyDescriptor(wrapped, key)).toEqual({
+        ...Object.getOwnPropertyDescriptor(fetchUser, key),
+        value: fetchUser[key],
+      });
+  });
+
   it('unwrap follows a chain of wrappers back to the original', () => {
     const layered = withLogging(withRetry(withTiming(fetchUser, { report: () => {} }), { attempts: 2 }), {
       log: () => {},
@@ -71,6 +80,7 @@ describe('keeping the identity of the wrapped function (functools.wraps)', () =>
     expect(memberName({ name: 'save' })).toBe('save');
     expect(memberName({ name: '#secret' })).toBe('#secret');
     expect(memberName({ name: Symbol('dispose') })).toBe('[dispose]');
+    expect(memberName({ name: Symbol() })).toBe('[]');
   });
 
   it('refuses a method decorator used on another kind of member (plain-JS callers)', () => {

@@ -110,10 +110,103 @@ describe('withMemo', () => {
     expect(calls).toBe(2);
   });
 
-  it('refuses a non-positive TTL or size', () => {
+  it('refuses a non-positive TTL or size, naming the function', () => {
     const { square } = counted();
-    expect(() => withMemo(square, { ttlMs: 0 })).toThrow(RangeError);
-    expect(() => withMemo(square, { maxEntries: 0 })).toThrow(RangeError);
+    expect(() => withMemo(square, { ttlMs: 0 })).toThrow('memoize(square): ttlMs must be > 0, got 0');
+    expect(() => withMemo(square, { maxEntries: 0 })).toThrow(
+      'memoize(square): maxEntries must be an integer >= 1, got 0',
+    );
+  });
+
+  it('with maxEntries 1 keeps only the latest result', () => {
+    const { square, state } = counted();
+    const memo = withMemo(square, { maxEntries: 1 });
+    expect([memo(2), memo(2), memo(3), memo(2)]).toEqual([4, 4, 9, 4]);
+    expect(state.calls).toBe(3);
+  });
+
+  it('refuses a function argument too, and takes null as a plain value', () => {
+    const memo = withMemo((a: unknown) => String(a));
+    expect(() => memo(() => 1)).toThrow(/memoize\(\): argument 0 is an object/);
+    expect([memo(null), memo(null)]).toEqual(['null', 'null']);
+  });
+
+  it('keys several arguments by all of them, a single one by itself', () => {
+    const calls: string[] = [];
+    const memo = withMemo((a: unknown, b?: unknown) => {
+      calls.push(`${String(a)},${String(b)}`);
+      return calls.length;
+    });
+    memo(1, 2);
+    memo(1, 3);
+    memo(1, 2);
+    // Two symbols with one description print alike; as a sole argument each is its own key.
+    memo(Symbol('id'));
+    memo(Symbol('id'));
+    expect(calls).toEqual(['1,2', '1,3', 'Symbol(id),undefined', 'Symbol(id),undefined']);
+  });
+
+  it('expires entries on the default clock when only ttlMs is given', () => {
+    const { square, state } = counted();
+    const memo = withMemo(square, { ttlMs: 60_000 });
+    memo(7);
+    memo(7);
+    expect(state.calls).toBe(1);
+  });
+
+  it('does not read the clock at all without a TTL', () => {
+    let reads = 0;
+    const { square } = counted();
+    const memo = withMemo(square, { now: () => ++reads });
+    memo(1);
+    memo(1);
+    expect(reads).toBe(0);
+  });
+
+  it('a late rejection of an expired call leaves the fresh entry that replaced it', async () => {
+    const clock = manualClock();
+    const rejects: Array<(error: Error) => void> = [];
+    let calls = 0;
+    const load = withMemo(
+      (id: number) => {
+        calls++;
+        return new Promise<number>((resolve, reject) => {
+          if (calls === 1) rejects.push(reject);
+          else resolve(id);
+        });
+      },
+      { ttlMs: 1_000, now: clock.now },
+    );
+    const stale = load(1);
+    clock.advance(1_000);
+    await expect(load(1)).resolves.toBe(1);
+    rejects[0]?.(new Error('timed out'));
+    await expect(stale).rejects.toThrow('timed out');
+    await expect(load(1)).resolves.toBe(1);
+    expect(calls).toBe(2);
+  });
+
+  it('keeps one cache per function receiver, as a static method has a class and its subclass', () => {
+    let calls = 0;
+    const rateFor = withMemo(function (this: { name: string }, currency: string) {
+      calls++;
+      return `${this.name}:${currency}`;
+    });
+    class Rates {}
+    class TestRates extends Rates {}
+    expect([rateFor.call(Rates, 'EUR'), rateFor.call(TestRates, 'EUR'), rateFor.call(Rates, 'EUR')]).toEqual([
+      'Rates:EUR',
+      'TestRates:EUR',
+      'Rates:EUR',
+    ]);
+    expect(calls).toBe(2);
+  });
+
+  it('caches a call made with a null receiver like any plain call', () => {
+    const { square, state } = counted();
+    const memo = withMemo(square);
+    expect([memo.call(null, 4), memo.call(null, 4)]).toEqual([16, 16]);
+    expect(state.calls).toBe(1);
   });
 });
 
@@ -124,7 +217,7 @@ describe('@memoize on a method', () => {
   it('serves repeated calls from the cache until the TTL (60 s) passes, with a normalising key', async () => {
     const clock = manualClock();
     const client = new (define(clock))();
-    await client.temperature('Oslo');
+    await expect(client.temperature('Oslo')).resolves.toBe(25); // Celsius unless told otherwise
     await client.temperature('  OSLO ');
     expect(client.upstreamCalls).toBe(1);
     clock.advance(60_000);

@@ -58,9 +58,30 @@ describe('withRateLimit (sliding window)', () => {
     expect(() => shared.call(b)).toThrow(RateLimitError);
   });
 
-  it('refuses nonsense limits when created', () => {
-    expect(() => withRateLimit(() => 1, { limit: 0, windowMs: 1_000 })).toThrow(RangeError);
-    expect(() => withRateLimit(() => 1, { limit: 1, windowMs: 0 })).toThrow(RangeError);
+  it('refuses nonsense limits when created, naming the function', () => {
+    const send = () => 1;
+    expect(() => withRateLimit(send, { limit: 0, windowMs: 1_000 })).toThrow(
+      'rateLimit(send): limit must be an integer >= 1, got 0',
+    );
+    expect(() => withRateLimit(send, { limit: 1, windowMs: 0 })).toThrow(
+      'rateLimit(send): windowMs must be > 0, got 0',
+    );
+  });
+
+  it('measures the wait from when the oldest call was made, on a clock that did not start at 0', () => {
+    const clock = manualClock();
+    clock.advance(5_000);
+    const send = withRateLimit(() => 'sent', { limit: 1, windowMs: 1_000, now: clock.now });
+    send(); // t = 5000
+    clock.advance(300);
+    expect(() => send()).toThrow(expect.objectContaining({ retryAfterMs: 700 }));
+  });
+
+  it('reads the default clock when none is injected', () => {
+    const ping = () => 'sent';
+    const send = withRateLimit(ping, { limit: 1, windowMs: 60_000 });
+    expect(send()).toBe('sent');
+    expect(() => send()).toThrow(/^ping: rate limit exceeded, retry in \d+ ms$/);
   });
 });
 
@@ -78,5 +99,16 @@ describe('@rateLimit on an async method', () => {
     expect(client.upstreamCalls).toBe(3);
     clock.advance(1_000);
     await expect(client.alerts('Seville')).resolves.toHaveLength(1);
+  });
+
+  it('warns only above 30 °C: exactly 30 gives no alert', async () => {
+    const WeatherClient = defineWeatherClient({
+      clock: manualClock(),
+      log: () => {},
+      fetchCelsius: async (city) => (city === 'Rome' ? 30 : 31),
+    });
+    const client = new WeatherClient();
+    await expect(client.alerts('Rome')).resolves.toEqual([]);
+    await expect(client.alerts('Cairo')).resolves.toEqual(['heat warning for Cairo']);
   });
 });

@@ -116,6 +116,34 @@ describe('withRetry', () => {
     expect(() => withRetry(fn, { attempts: 2, baseDelayMs: -1 })).toThrow(/baseDelayMs/);
   });
 
+  it('says exactly which option is wrong', () => {
+    const { fn } = flaky(0);
+    expect(() => withRetry(fn, { attempts: 0 })).toThrow('retry: attempts must be an integer >= 1, got 0');
+    expect(() => withRetry(fn, { attempts: 2, maxDelayMs: -1 })).toThrow(
+      'retry: baseDelayMs and maxDelayMs must be >= 0',
+    );
+    expect(() => withRetry(fn, { attempts: 2, factor: 0.5 })).toThrow('retry: factor must be >= 1, got 0.5');
+    expect(() => withRetry(fn, { attempts: 2, jitter: 'some' as 'full' })).toThrow(
+      "retry: jitter must be 'full', 'equal' or 'none', got some",
+    );
+    expect(() => withRetry(fn, { attempts: 2, jitter: '' as 'full' })).toThrow(/jitter must be/);
+  });
+
+  it('accepts the boundary options: one attempt, no delay, a constant factor', async () => {
+    const sleeps: number[] = [];
+    const sleep = async (ms: number) => {
+      sleeps.push(ms);
+    };
+    const once = flaky(1);
+    await expect(withRetry(once.fn, { attempts: 1, sleep })()).rejects.toThrow('failure 1');
+    expect(once.state.calls).toBe(1);
+    const noDelay = { baseDelayMs: 0, maxDelayMs: 0, factor: 1, jitter: 'none' } as const;
+    await expect(withRetry(flaky(1).fn, { attempts: 3, ...noDelay, sleep })()).resolves.toBe('ok');
+    const steady = withRetry(flaky(2).fn, { attempts: 3, baseDelayMs: 50, factor: 1, jitter: 'none', sleep });
+    await expect(steady()).resolves.toBe('ok');
+    expect(sleeps).toEqual([0, 50, 50]);
+  });
+
   it('waits on real timers by default (driven here by fake timers, counting calls)', async () => {
     vi.useFakeTimers();
     const { fn, state } = flaky(1);

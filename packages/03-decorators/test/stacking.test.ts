@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { defineTracedGreeter } from '../src/example-stacking.ts';
+import { tracedClass } from '../src/trace.ts';
 
 describe('stacked decorators', () => {
   it('evaluates top to bottom, applies bottom to top, then the class decorator last', () => {
@@ -33,5 +34,19 @@ describe('stacked decorators', () => {
     expect(greeter.greet('Ada')).toBe('hello, Ada');
     expect(events).toEqual(['enter outer', 'enter inner', 'method body', 'exit inner', 'exit outer']);
     expect(greeter.greet.name).toBe('greet');
+  });
+
+  it('calls a class without a name "(anonymous)"', () => {
+    const events: string[] = [];
+    const [Anonymous] = [
+      @tracedClass('label', events)
+      class {},
+    ];
+    expect(Anonymous?.name).toBe('');
+    expect(events).toEqual([
+      'evaluate label',
+      'apply label to class (anonymous)',
+      'init label (class defined: )',
+    ]);
   });
 });

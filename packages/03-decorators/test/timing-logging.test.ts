@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 import { manualClock } from '../src/clock.ts';
 import { withLogging } from '../src/logging.ts';
 import { withTiming } from '../src/timing.ts';
@@ -60,6 +65,40 @@ describe('withTiming', () => {
       { name: 'failSync', ms: 3, ok: false },
       { name: 'failAsync', ms: 5, ok: false },
     ]);
+  });
+});
+
+describe('withTiming defaults', () => {
+  it('prints one console line per call with three decimals, marking a throw', () => {
+    const lines = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const clock = manualClock();
+    const parse = withTiming(
+      (text: string) => {
+        clock.advance(1.25);
+        return JSON.parse(text) as unknown;
+      },
+      { now: clock.now },
+      'parse',
+    );
+    parse('{}');
+    expect(() => parse('{')).toThrow(SyntaxError);
+    expect(lines.mock.calls).toEqual([['parse took 1.250 ms'], ['parse took 1.250 ms (threw)']]);
+  });
+
+  it('measures on performance.now when no clock is injected', () => {
+    const reports: Array<{ ms: number }> = [];
+    withTiming(() => 1, { report: (entry) => reports.push(entry) })();
+    expect(reports).toHaveLength(1);
+    expect(Number.isFinite(reports[0]?.ms)).toBe(true);
+  });
+});
+
+describe('withLogging defaults', () => {
+  it('prints to the console and shortens long arrays', () => {
+    const lines = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const sum = withLogging((values: number[]) => values.reduce((a, b) => a + b, 0), {}, 'sum');
+    sum([1, 2, 3, 4, 5, 6, 7]);
+    expect(lines.mock.calls).toEqual([['→ sum([ 1, 2, 3, 4, 5, ... 2 more items ])'], ['← sum = 28']]);
   });
 });
 
