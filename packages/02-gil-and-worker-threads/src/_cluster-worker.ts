@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in a cluster worker process, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/processes.test.ts (each answer is JSON naming the pid that served it; round-robin over a closed connection)
 /** A cluster worker: answers every request with the pid that served it. */
 import { createServer } from 'node:http';
 

@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in a worker thread, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/shared-memory.test.ts (Atomics.add totals exactly, the plain loop loses updates, one worker alone loses none)
 /** Runs in each worker of `raceOnSharedCounter`: bumps a counter that lives in shared memory. */
 import { arriveAndWait } from './_barrier.ts';
 

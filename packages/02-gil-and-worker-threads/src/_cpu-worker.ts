@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in piscina and fresh worker threads, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/worker-pool.test.ts (checksums and thread ids, meet, an error carried back) and test/event-loop.test.ts
 /** Task file for the piscina pool and for fresh workers: runs on a worker thread, never on the main one. */
 import { threadId } from 'node:worker_threads';
 import { arriveAndWait } from './_barrier.ts';

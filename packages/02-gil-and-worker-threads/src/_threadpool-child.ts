@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in runWithThreadpoolSize's child process, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/libuv-threadpool.test.ts (pool size, completion order, the file read queued behind the hashes)
 /** Child process for `runWithThreadpoolSize`: its libuv pool was sized by the env it was started with. */
 import { pbkdf2 } from 'node:crypto';
 import { readFile } from 'node:fs';

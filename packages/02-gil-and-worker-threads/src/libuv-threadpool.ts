@@ -60,7 +60,7 @@ export async function runWithThreadpoolSize(
     throw new RangeError(`UV_THREADPOOL_SIZE must be an integer from 1 to 1024, got ${poolSize}`);
   if (request.hashes.length === 0) throw new RangeError('give at least one hash to run');
   for (const iterations of request.hashes) checkIterations(iterations);
-  const child = fork(childFile, [], {
+  const child = fork(childFile, {
     env: { ...process.env, UV_THREADPOOL_SIZE: String(poolSize) },
     execArgv: tsxExecArgv(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

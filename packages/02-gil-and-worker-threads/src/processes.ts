@@ -22,7 +22,7 @@ export interface ForkMapResult {
 }
 
 function runChild(job: ProcessJob): Promise<ProcessReply> {
-  const child = fork(childFile, [], {
+  const child = fork(childFile, {
     execArgv: tsxExecArgv(),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -7,10 +7,11 @@ import { type CpuPool, cpuWorkerFile } from './cpu-pool.ts';
 /** The checksums of a batch, in input order, and the distinct threads that computed them. */
 export interface BatchResult {
   checksums: number[];
+  /** Each thread once, in the order of the first task it answered. */
   threadIds: number[];
 }
 
-const distinct = (ids: readonly number[]): number[] => [...new Set(ids)].sort((a, b) => a - b);
+const distinct = (ids: readonly number[]): number[] => [...new Set(ids)];
 
 function checked(sizes: readonly number[]): readonly number[] {
   if (sizes.length === 0) throw new RangeError('a batch needs at least one task');

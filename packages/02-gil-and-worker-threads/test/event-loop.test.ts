@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpuHeavy } from '../src/cpu-job.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { assertWorkSize, cpuHeavy, MAX_WORK } from '../src/cpu-job.ts';
 import { CpuPool } from '../src/cpu-pool.ts';
 import { cpuHeavyPartitioned } from '../src/partition.ts';
 import { countTicksDuring } from '../src/tick-counter.ts';
@@ -34,11 +34,21 @@ describe('one JavaScript thread per isolate', () => {
     expect(result).toBe(cpuHeavy(N));
   });
 
+  it('computes a fixed checksum of n, the same on a pool thread as here', async () => {
+    // 0 rounds leave the FNV-style starting state, 0x811c9dc5; every round mixes its index in.
+    expect(cpuHeavy(0)).toBe(0x811c9dc5);
+    expect(cpuHeavy(1)).toBe(84_702_589);
+    expect(cpuHeavy(2)).toBe(1_855_948_499);
+    expect(cpuHeavy(1_000_000)).toBe(4_117_108_011);
+    expect((await pool.run(1_000_000)).checksum).toBe(4_117_108_011);
+  });
+
   it('gives the same checksum whatever the partition size', async () => {
     const whole = cpuHeavy(1_234_567);
     for (const chunk of [7_000, 100_000, 1_234_566, 1_234_567, 5_000_000]) {
       expect(await cpuHeavyPartitioned(1_234_567, chunk)).toBe(whole);
     }
+    expect(await cpuHeavyPartitioned(5, 1)).toBe(cpuHeavy(5));
     expect(await cpuHeavyPartitioned(0)).toBe(cpuHeavy(0));
   });
 
@@ -52,10 +62,76 @@ describe('one JavaScript thread per isolate', () => {
     expect(ticks).toBe(0);
   });
 
-  it('refuses bad work sizes with a RangeError', async () => {
+  it('yields to the loop between slices only: 4 slices give timers 3 turns, one slice none', async () => {
+    // Counts turns of the event loop: an immediate queued from an immediate runs on the next turn.
+    const turnsDuring = async (work: () => Promise<number>): Promise<number> => {
+      let turns = 0;
+      let counting = true;
+      const count = () => {
+        if (!counting) return;
+        turns++;
+        setImmediate(count);
+      };
+      setImmediate(count);
+      await work();
+      counting = false;
+      return turns;
+    };
+    expect(await turnsDuring(() => cpuHeavyPartitioned(1_000_000, 250_000))).toBe(3);
+    expect(await turnsDuring(() => cpuHeavyPartitioned(1_000_001, 250_000))).toBe(4);
+    expect(await turnsDuring(() => cpuHeavyPartitioned(250_000, 250_000))).toBe(0);
+    expect(await turnsDuring(() => cpuHeavyPartitioned(0, 250_000))).toBe(0);
+  });
+
+  it('refuses bad work sizes with a RangeError that says what it got', async () => {
     expect(() => cpuHeavy(-1)).toThrow(RangeError);
     expect(() => cpuHeavy(1.5)).toThrow(/integer/);
-    await expect(cpuHeavyPartitioned(10, 0)).rejects.toThrow(RangeError);
-    await expect(countTicksDuring(() => 1, 0)).rejects.toThrow(RangeError);
+    expect(() => assertWorkSize(MAX_WORK + 1)).toThrow(
+      new RangeError(`work size must be an integer from 0 to ${MAX_WORK}, got ${MAX_WORK + 1}`),
+    );
+    expect(() => assertWorkSize('10')).toThrow('work size must be an integer from 0 to 2000000000, got 10');
+    // The bounds themselves are work sizes (MAX_WORK only checked: running it takes seconds).
+    expect(() => assertWorkSize(MAX_WORK)).not.toThrow();
+    expect(() => assertWorkSize(0)).not.toThrow();
+    await expect(cpuHeavyPartitioned(10, 0)).rejects.toThrow(
+      new RangeError('chunk must be a positive integer, got 0'),
+    );
+    await expect(countTicksDuring(() => 1, 0)).rejects.toThrow(
+      new RangeError('intervalMs must be at least 1, got 0'),
+    );
+    await expect(countTicksDuring(() => 1, Number.NaN)).rejects.toThrow('got NaN');
+  });
+});
+
+describe('countTicksDuring, on a fake clock', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('counts every tick that fires while the work is pending, every 2 ms by default', async () => {
+    vi.useFakeTimers();
+    const { result, ticks } = await countTicksDuring(async () => {
+      await vi.advanceTimersByTimeAsync(11);
+      return 'done';
+    });
+    expect({ result, ticks }).toEqual({ result: 'done', ticks: 5 });
+    // The interval is gone once the work is over: nothing is left to fire.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('accepts a 1 ms interval, the shortest Node honours', async () => {
+    vi.useFakeTimers();
+    const { ticks } = await countTicksDuring(() => vi.advanceTimersByTimeAsync(3), 1);
+    expect(ticks).toBe(3);
+  });
+
+  it('stops its timer when the work throws, and passes the error on', async () => {
+    vi.useFakeTimers();
+    await expect(
+      countTicksDuring(() => {
+        throw new Error('work failed');
+      }),
+    ).rejects.toThrow('work failed');
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

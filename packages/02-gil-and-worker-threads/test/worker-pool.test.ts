@@ -30,7 +30,8 @@ describe('worker threads and piscina', () => {
     expect((await runInFreshWorkers(SIZES)).checksums).toEqual(expected);
   });
 
-  it('keeps Promise.all on the calling thread, and the pool on its own threads', async () => {
+  it('keeps the sequential run and Promise.all on the calling thread, and the pool on its own threads', async () => {
+    expect(runSequential(SIZES).threadIds).toEqual([threadId]);
     expect((await runPromiseAll(SIZES)).threadIds).toEqual([threadId]);
     const inPool = await runInPool(pool, SIZES);
     // Which of the two threads took which task is the scheduler's call; that each one is a pool thread is not.
@@ -65,9 +66,25 @@ describe('worker threads and piscina', () => {
     await expect(failing).rejects.toThrow(/got -5/);
   });
 
+  it('runs a pool of a single thread, which meets only itself', async () => {
+    const single = new CpuPool({ threads: 1 });
+    try {
+      expect(single.threads).toBe(1);
+      const met = await single.meet();
+      expect(met).toHaveLength(1);
+      expect(met).not.toContain(threadId);
+      expect((await single.run(1_000)).checksum).toBe(cpuHeavy(1_000));
+    } finally {
+      await single.close();
+    }
+  });
+
   it('refuses bad input before any thread is involved', async () => {
     await expect(pool.run(Number.NaN)).rejects.toThrow(RangeError);
-    expect(() => new CpuPool({ threads: 0 })).toThrow(RangeError);
+    for (const threads of [0, 1.5])
+      expect(() => new CpuPool({ threads })).toThrow(
+        new RangeError(`threads must be a positive integer, got ${threads}`),
+      );
     expect(() => runSequential([])).toThrow(/at least one task/);
     await expect(pool.meet(3)).rejects.toThrow(/cannot meet 3 tasks on 2 threads/);
   });
