@@ -1,3 +1,4 @@
+import { processAlive } from '@lab/common/workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCluster } from '../src/cluster.ts';
 import { cpuHeavy } from '../src/cpu-job.ts';
@@ -6,15 +7,6 @@ import { forkMap } from '../src/processes.ts';
 const refused = (message: string) => ({ name: 'RangeError', message });
 /** Every Node this process starts from now on runs this first, and exits with code 7 before its entry file. */
 const childrenExitAtStart = () => vi.stubEnv('NODE_OPTIONS', '--import=data:text/javascript,process.exit(7)');
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -87,7 +79,7 @@ describe('node:cluster: several processes behind one port', () => {
     } finally {
       await cluster.close();
     }
-    expect(cluster.pids.filter(alive)).toEqual([]);
+    expect(cluster.pids.filter(processAlive)).toEqual([]);
     // Closing again finds every worker already gone, and returns.
     await cluster.close();
   });

@@ -1,14 +1,6 @@
+import { processAlive } from '@lab/common/workers';
 import { describe, expect, it } from 'vitest';
 import { httpGet, startCluster } from '../src/index.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // Forking a worker starts Node and tsx from scratch: slow on a busy machine, so allow well beyond the default.
 describe('node:cluster', { timeout: 90_000 }, () => {
@@ -35,7 +27,7 @@ describe('node:cluster', { timeout: 90_000 }, () => {
       { code: 0, graceful: true },
       { code: 0, graceful: true },
     ]);
-    expect(cluster.pids.filter(alive)).toEqual([]);
+    expect(cluster.pids.filter(processAlive)).toEqual([]);
   });
 
   it('keeps two clusters of one primary apart: each has its own port and only its own workers answer', async () => {

@@ -5,6 +5,8 @@ import { isAbsolute } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+export { processAlive } from './process-alive.ts';
+
 const tsxLoader = import.meta.resolve('tsx');
 const tsxCjsHook = createRequire(import.meta.url).resolve('tsx/cjs');
 

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { arch, homedir, platform } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { processAlive } from '../process-alive.ts';
 import { freePort } from './free-port.ts';
 
 const USER = 'postgres';
@@ -49,16 +50,6 @@ export interface EmbeddedStatus {
   url?: string;
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, but another user's process (the server runs as `postgres` when we are root).
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * Whether a server runs on `dataDir`, read from PostgreSQL's own postmaster.pid (pid, port, and a status
  * line that says `ready` once it accepts connections). No file of ours can drift from what is running.
@@ -80,7 +71,7 @@ export function embeddedStatus(dataDir = embeddedDataDir()): EmbeddedStatus {
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   const ready = (lines[7] ?? '').trim() === 'ready';
-  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid) || !ready || !(port > 0))
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid) || !ready || !(port > 0))
     return { ...base, running: false };
   return { ...base, running: true, pid, port, url: urlFor(port) };
 }
@@ -192,7 +183,7 @@ async function withStartLock<T>(
       continue; // released between our open and our read
     }
     // An empty file is a holder between open and write: wait for it like any other.
-    if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
       rmSync(lock, { force: true });
       continue;
     }
@@ -290,7 +281,7 @@ export async function stopEmbeddedPostgres(
   if (!status.running || !status.pid) return false;
   process.kill(status.pid, 'SIGINT');
   for (let waited = 0; waited < timeoutMs; waited += 100) {
-    if (!alive(status.pid)) return true;
+    if (!processAlive(status.pid)) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`embedded PostgreSQL (pid ${status.pid}) did not stop within ${timeoutMs / 1000} s`);
