@@ -5,6 +5,7 @@ import {
   kv,
   lessonCheck,
   listen,
+  loopTurnsDuring,
   note,
   postgres,
   resetSchema,
@@ -156,21 +157,6 @@ async function hashingSection(): Promise<void> {
   note(
     'the format names its own cost, so raising DEFAULT_COST upgrades each user at their next successful login',
   );
-}
-
-/** setImmediate turns taken while `work` runs. */
-async function loopTurnsDuring(work: () => unknown): Promise<number> {
-  let turns = 0;
-  let running = true;
-  const spin = () => {
-    if (!running) return;
-    turns++;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  await work();
-  running = false;
-  return turns;
 }
 
 async function eventLoopSection(): Promise<void> {

@@ -1,3 +1,4 @@
+import { loopTurnsDuring } from '@lab/common/measure';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assertWorkSize, cpuHeavy, MAX_WORK } from '../src/cpu-job.ts';
 import { CpuPool } from '../src/cpu-pool.ts';
@@ -63,24 +64,10 @@ describe('one JavaScript thread per isolate', () => {
   });
 
   it('yields to the loop between slices only: 4 slices give timers 3 turns, one slice none', async () => {
-    // Counts turns of the event loop: an immediate queued from an immediate runs on the next turn.
-    const turnsDuring = async (work: () => Promise<number>): Promise<number> => {
-      let turns = 0;
-      let counting = true;
-      const count = () => {
-        if (!counting) return;
-        turns++;
-        setImmediate(count);
-      };
-      setImmediate(count);
-      await work();
-      counting = false;
-      return turns;
-    };
-    expect(await turnsDuring(() => cpuHeavyPartitioned(1_000_000, 250_000))).toBe(3);
-    expect(await turnsDuring(() => cpuHeavyPartitioned(1_000_001, 250_000))).toBe(4);
-    expect(await turnsDuring(() => cpuHeavyPartitioned(250_000, 250_000))).toBe(0);
-    expect(await turnsDuring(() => cpuHeavyPartitioned(0, 250_000))).toBe(0);
+    expect(await loopTurnsDuring(() => cpuHeavyPartitioned(1_000_000, 250_000))).toBe(3);
+    expect(await loopTurnsDuring(() => cpuHeavyPartitioned(1_000_001, 250_000))).toBe(4);
+    expect(await loopTurnsDuring(() => cpuHeavyPartitioned(250_000, 250_000))).toBe(0);
+    expect(await loopTurnsDuring(() => cpuHeavyPartitioned(0, 250_000))).toBe(0);
   });
 
   it('refuses bad work sizes with a RangeError that says what it got', async () => {

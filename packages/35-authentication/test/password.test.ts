@@ -1,4 +1,5 @@
 import { scryptSync } from 'node:crypto';
+import { loopTurnsDuring } from '@lab/common/measure';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_COST,
@@ -160,29 +161,12 @@ describe('needsRehash and dummyHash', () => {
 });
 
 describe('async scrypt leaves the event loop free; scryptSync does not', () => {
-  /** setImmediate callbacks that ran while `work` was in progress. */
-  async function ticksDuring(work: () => Promise<unknown> | unknown): Promise<number> {
-    let ticks = 0;
-    let running = true;
-    const spin = () => {
-      if (!running) return;
-      ticks++;
-      setImmediate(spin);
-    };
-    setImmediate(spin);
-    const before = ticks;
-    await work();
-    const during = ticks - before;
-    running = false;
-    return during;
-  }
-
   it('the loop turns while nodeScrypt runs on the libuv pool, and not once during scryptSync', async () => {
     const salt = Buffer.alloc(16, 1);
-    const asyncTicks = await ticksDuring(() =>
+    const asyncTicks = await loopTurnsDuring(() =>
       nodeScrypt(Buffer.from('pw'), salt, 32, { N: 2 ** 14, r: 8, p: 1 }),
     );
-    const syncTicks = await ticksDuring(() => scryptSync('pw', salt, 32, { N: 2 ** 14, r: 8, p: 1 }));
+    const syncTicks = await loopTurnsDuring(() => scryptSync('pw', salt, 32, { N: 2 ** 14, r: 8, p: 1 }));
     expect(asyncTicks).toBeGreaterThan(0);
     expect(syncTicks).toBe(0);
   });
