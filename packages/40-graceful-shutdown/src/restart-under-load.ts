@@ -1,11 +1,11 @@
-import autocannon from 'autocannon';
+import { startLoad } from '@lab/common/http';
 import type { ReplacedWorker, ReplaceMode, RollingCluster } from './rolling-cluster.ts';
 
 export interface RestartUnderLoad {
   mode: ReplaceMode;
   replaced: ReplacedWorker[];
   requests: number;
-  /** Requests that got no answer (autocannon's errors: resets, timeouts) plus non-2xx answers. */
+  /** Requests that got no answer (resets, refusals, timeouts) plus non-2xx answers. */
   failed: number;
   p99: number;
 }
@@ -20,30 +20,20 @@ export async function restartUnderLoad(
   mode: ReplaceMode,
   options: { connections?: number; warmupMs?: number } = {},
 ): Promise<RestartUnderLoad> {
-  let finish: (result: autocannon.Result) => void = () => {};
-  let fail: (error: unknown) => void = () => {};
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    finish = resolve;
-    fail = reject;
+  // The duration is an upper bound only: stop() ends the load as soon as the restart is done.
+  const load = await startLoad({
+    url: `${cluster.url}/fast`,
+    connections: options.connections ?? 8,
+    duration: 60,
   });
-  const instance = autocannon(
-    {
-      url: `${cluster.url}/fast`,
-      connections: options.connections ?? 8,
-      // An upper bound only: stop() ends it as soon as the restart is done.
-      duration: 60,
-    },
-    (error, result) => (error ? fail(error) : finish(result)),
-  );
   await new Promise((resolve) => setTimeout(resolve, options.warmupMs ?? 300));
   const replaced = await cluster.rollingRestart(mode);
-  instance.stop();
-  const result = await done;
+  const result = await load.stop();
   return {
     mode,
     replaced,
-    requests: result.requests.total,
-    failed: result.errors + result.timeouts + result.non2xx,
-    p99: result.latency.p99,
+    requests: result.requests,
+    failed: result.errors + result.non2xx,
+    p99: result.latencyP99,
   };
 }

@@ -1,6 +1,14 @@
 export { type Clock, type ManualClock, manualClock, systemClock, wallClock } from './clock.ts';
 export { type Demo, lessonCheck, redisOrSkip, runDemo, type Section, withRedisKeys } from './demo.ts';
-export { type Listening, type LoadOptions, type LoadResult, listen, loadTest } from './http.ts';
+export {
+  type Listening,
+  type LoadOptions,
+  type LoadResult,
+  type LoadRun,
+  listen,
+  loadTest,
+  startLoad,
+} from './http.ts';
 export * from './measure/index.ts';
 export * from './output.ts';
 export {
