@@ -20,7 +20,8 @@ export function copySampleLib(parent: string = mkdtempSync(join(tmpdir(), 'lab-p
   const dir = join(parent, 'tiny-slug');
   cpSync(SAMPLE_LIB_DIR, dir, {
     recursive: true,
-    filter: (source) => !/[\\/](dist|node_modules)([\\/]|$)/.test(relative(SAMPLE_LIB_DIR, source)),
+    // The path is relative to the fixture, so a top-level dist/ is `dist`, with no separator before it.
+    filter: (source) => !/^(dist|node_modules)([\\/]|$)/.test(relative(SAMPLE_LIB_DIR, source)),
   });
   return dir;
 }
@@ -71,10 +72,13 @@ export function buildWithTsc(dir: string, options: { declarationsOnly?: boolean 
  */
 export function transpileWithTsc(dir: string): string[] {
   const project = readProject(dir, {});
+  // transpileModule reads no package.json, so under `module: nodenext` it takes every .ts file for CommonJS
+  // and would write `exports.x = …` into a "type": "module" package. The library is ESM: say so.
+  const compilerOptions: ts.CompilerOptions = { ...project.options, module: ts.ModuleKind.ESNext };
   const written: string[] = [];
   for (const file of project.fileNames.filter((f) => !f.endsWith('.d.ts'))) {
     const { outputText } = ts.transpileModule(ts.sys.readFile(file) ?? '', {
-      compilerOptions: project.options,
+      compilerOptions,
       fileName: file,
     });
     const out = join(dir, 'dist', relative(join(dir, 'src'), file).replace(/\.ts$/, '.js'));

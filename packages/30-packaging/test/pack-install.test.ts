@@ -19,10 +19,14 @@ import {
 // bounded by a timeout, and they run one after another.
 let workspace: Workspace;
 let flow: FlowResult;
+/** performance.now() just before and just after the flow: the two builds happen inside this window. */
+let window: { start: number; end: number };
 
 beforeAll(async () => {
   workspace = createWorkspace();
+  const start = performance.now();
   flow = await buildPackInstall(workspace);
+  window = { start, end: performance.now() };
 }, 120_000);
 
 afterAll(() => {
@@ -43,6 +47,21 @@ const EXPECTED_TARBALL = [
   'dist/internal.js',
   'package.json',
 ];
+
+describe('the flow', () => {
+  it('builds the library and the consumer side by side in the workspace', () => {
+    expect(flow.libDir).toBe(join(workspace.root, 'tiny-slug'));
+    expect(flow.consumerDir).toBe(join(workspace.root, 'app'));
+    expect(flow.pack.tarball).toBe(join(workspace.root, 'tiny-slug-1.2.3.tgz'));
+  });
+
+  it('reports the two build times as parts of the time the whole flow took', () => {
+    // Not a speed claim: each is a difference of two clock readings taken inside the window.
+    expect(flow.buildMs.tsc).toBeGreaterThan(0);
+    expect(flow.buildMs.esbuild).toBeGreaterThan(0);
+    expect(flow.buildMs.tsc + flow.buildMs.esbuild).toBeLessThan(window.end - window.start);
+  });
+});
 
 describe('build', () => {
   it('tsc type-checks the library and writes ESM JavaScript with declarations', () => {
