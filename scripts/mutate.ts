@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { closeServices, databaseUrl, locateRedis, postgres } from '@lab/common/services';
 import { closestMatch } from '@lab/common/text';
 import { Stryker } from '@stryker-mutator/core';
@@ -81,6 +82,32 @@ function score(results: readonly Result[]): {
   return { score: total === 0 ? 100 : (100 * killed) / total, killed, survived, total };
 }
 
+const USAGE = [
+  'usage: pnpm mutate <topic> [file[:lines]…] [--ignore-static] [--incremental]   (topic: number or slug, e.g. 33)',
+  '  --ignore-static  skip static mutants (module-level code that every test runs); the score says so',
+  "  --incremental    reuse the last run's results for mutants whose code and tests did not change",
+].join('\n');
+
+const parseMutateArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'ignore-static': { type: 'boolean', default: false },
+      incremental: { type: 'boolean', default: false },
+    },
+  });
+
+function ignoredReasons(results: readonly Result[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results)
+    if (r.status === 'Ignored') {
+      const why = r.statusReason ?? 'ignored';
+      counts.set(why, (counts.get(why) ?? 0) + 1);
+    }
+  return [...counts].map(([why, n]) => `${n}: ${why}`).join('; ');
+}
+
 const pct = (n: number): string => `${n.toFixed(2)}%`;
 
 function report(results: readonly Result[], topic: TopicDir): void {
@@ -92,6 +119,9 @@ function report(results: readonly Result[], topic: TopicDir): void {
   out(
     `mutation score of ${topic.folder}: ${pct(all.score)} (${all.killed} killed, ${all.survived} survived)`,
   );
+  const ignored = results.filter((r) => r.status === 'Ignored').length;
+  // Ignored mutants (--ignore-static, `// Stryker disable`) are outside the score: say how many.
+  if (ignored > 0) out(`  not scored: ${ignored} ignored mutants (${ignoredReasons(results)})`);
   const files = [...new Set(results.map((r) => r.fileName))].sort();
   out();
   for (const file of files) {
@@ -139,8 +169,17 @@ async function workerDatabases(topic: TopicDir, action: 'create' | 'drop'): Prom
 }
 
 async function main(): Promise<void> {
-  const [query, ...fileArgs] = process.argv.slice(2).filter((a) => a !== '--');
-  if (!query) usage('usage: pnpm mutate <topic> [file[:lines]…]   (topic: number or slug, e.g. 33)');
+  let parsed: ReturnType<typeof parseMutateArgs>;
+  try {
+    parsed = parseMutateArgs(process.argv.slice(2).filter((a) => a !== '--'));
+  } catch (error) {
+    usage(`pnpm mutate: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const {
+    values: { 'ignore-static': ignoreStatic, incremental },
+    positionals: [query, ...fileArgs],
+  } = parsed;
+  if (!query) usage(USAGE);
   const all = topics();
   const topic = findTopic(query, all);
   if (!topic) {
@@ -196,6 +235,8 @@ async function main(): Promise<void> {
     htmlReporter: { fileName: join(reports, 'mutation.html') },
     jsonReporter: { fileName: join(reports, 'mutation.json') },
     incrementalFile: join(reports, 'incremental.json'),
+    incremental,
+    ignoreStatic,
     // A string enum in Stryker's types; the value is what its CLI takes.
     logLevel: 'warn' as Options['logLevel'],
     cleanTempDir: true,
