@@ -11,13 +11,13 @@
  * Stryker worker gets a database of its own (tooling/stryker/vitest.config.ts says why).
  * The sandbox and the reports go to `.stryker/` (ignored by git).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { closeServices, databaseUrl, locateRedis, postgres } from '@lab/common/services';
-import { closestMatch } from '@lab/common/text';
-import { Stryker } from '@stryker-mutator/core';
+import { argumentError, lookUpTopic, parseCommandLine, USAGE_ERROR } from '@lab/tooling/cli';
+import type { Topic } from '@lab/tooling/topics';
+import type { Stryker } from '@stryker-mutator/core';
 
 type Options = ConstructorParameters<typeof Stryker>[0];
 type Result = Awaited<ReturnType<Stryker['runMutationTest']>>[number];
@@ -29,43 +29,21 @@ const CONCURRENCY = 2;
 /** Worker slots: a worker Stryker restarts after a timeout may start before the old one's slot is reclaimed. */
 const SLOTS = CONCURRENCY + 2;
 
-interface TopicDir {
-  slug: string;
-  number: number;
-  folder: string;
-}
-
-/** The topics, from the `"lab"` field of every packages/NN-slug/package.json. */
-function topics(): TopicDir[] {
-  const found: TopicDir[] = [];
-  for (const folder of readdirSync(join(root, 'packages')).sort()) {
-    const file = join(root, 'packages', folder, 'package.json');
-    if (!/^\d\d-/.test(folder) || !existsSync(file)) continue;
-    const { lab } = JSON.parse(readFileSync(file, 'utf8')) as { lab?: { slug?: string } };
-    if (typeof lab?.slug === 'string')
-      found.push({ slug: lab.slug, number: Number(folder.slice(0, 2)), folder });
-  }
-  return found;
-}
-
-function findTopic(query: string, all: TopicDir[]): TopicDir | undefined {
-  const q = query.trim().toLowerCase();
-  if (/^\d{1,2}$/.test(q)) return all.find((t) => t.number === Number(q));
-  return all.find((t) => t.slug === q || t.folder === q || `@lab/${t.slug}` === q);
-}
-
 function usage(message: string): never {
   process.stderr.write(`${message}\n`);
-  process.exit(2);
+  process.exit(USAGE_ERROR);
 }
 
+/** `packages/NN-slug`, relative to the repo. */
+const folderOf = (topic: Topic): string => relative(root, topic.dir);
+
 /** A file argument → a Stryker mutate pattern relative to the repo, range suffix kept. */
-function mutatePattern(arg: string, topic: TopicDir): string {
+function mutatePattern(arg: string, topic: Topic): string {
   const [, path = arg, range = ''] = /^(.*?)(:\d+(?::\d+)?-\d+(?::\d+)?)?$/.exec(arg) ?? [];
-  const src = join(root, 'packages', topic.folder, 'src');
+  const src = join(topic.dir, 'src');
   const candidates = [resolve(path), join(src, path), join(root, path)];
   const hit = candidates.find((c) => existsSync(c) && c.startsWith(src));
-  if (!hit) usage(`no file '${path}' in packages/${topic.folder}/src`);
+  if (!hit) usage(`no file '${path}' in ${folderOf(topic)}/src`);
   return `${relative(root, hit)}${range}`;
 }
 
@@ -88,14 +66,10 @@ const USAGE = [
   "  --incremental    reuse the last run's results for mutants whose code and tests did not change",
 ].join('\n');
 
-const parseMutateArgs = (args: string[]) =>
-  parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      'ignore-static': { type: 'boolean', default: false },
-      incremental: { type: 'boolean', default: false },
-    },
+const parseMutateArgs = (args: readonly string[]) =>
+  parseCommandLine(args, {
+    'ignore-static': { type: 'boolean', default: false },
+    incremental: { type: 'boolean', default: false },
   });
 
 function ignoredReasons(results: readonly Result[]): string {
@@ -110,14 +84,14 @@ function ignoredReasons(results: readonly Result[]): string {
 
 const pct = (n: number): string => `${n.toFixed(2)}%`;
 
-function report(results: readonly Result[], topic: TopicDir): void {
+function report(results: readonly Result[], topic: Topic): void {
   const out = (line = ''): void => {
     process.stdout.write(`${line}\n`);
   };
   const all = score(results);
   out();
   out(
-    `mutation score of ${topic.folder}: ${pct(all.score)} (${all.killed} killed, ${all.survived} survived)`,
+    `mutation score of ${basename(topic.dir)}: ${pct(all.score)} (${all.killed} killed, ${all.survived} survived)`,
   );
   const ignored = results.filter((r) => r.status === 'Ignored').length;
   // Ignored mutants (--ignore-static, `// Stryker disable`) are outside the score: say how many.
@@ -154,7 +128,7 @@ function report(results: readonly Result[], topic: TopicDir): void {
 }
 
 /** One database per worker slot, on the server the tests would use; dropped again at the end. */
-async function workerDatabases(topic: TopicDir, action: 'create' | 'drop'): Promise<void> {
+async function workerDatabases(topic: Topic, action: 'create' | 'drop'): Promise<void> {
   const pool = await postgres({ max: 1 });
   try {
     for (let slot = 0; slot < SLOTS; slot++) {
@@ -171,26 +145,19 @@ async function workerDatabases(topic: TopicDir, action: 'create' | 'drop'): Prom
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof parseMutateArgs>;
   try {
-    parsed = parseMutateArgs(process.argv.slice(2).filter((a) => a !== '--'));
+    parsed = parseMutateArgs(process.argv.slice(2));
   } catch (error) {
-    usage(`pnpm mutate: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    usage(`${argumentError(error)}\n${USAGE}`);
   }
   const {
     values: { 'ignore-static': ignoreStatic, incremental },
     positionals: [query, ...fileArgs],
   } = parsed;
   if (!query) usage(USAGE);
-  const all = topics();
-  const topic = findTopic(query, all);
-  if (!topic) {
-    const suggestion = closestMatch(
-      query,
-      all.map((t) => t.slug),
-      Math.max(3, Math.floor(query.length / 2)),
-    );
-    usage(`unknown topic '${query}'${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
-  }
-  const dir = `packages/${topic.folder}`;
+  const found = lookUpTopic(query);
+  if (!found.ok) usage(found.message);
+  const { topic } = found;
+  const dir = folderOf(topic);
   if (!existsSync(join(root, dir, 'test'))) usage(`${dir} has no test/ folder: nothing to kill mutants with`);
   const mutate = fileArgs.length > 0 ? fileArgs.map((f) => mutatePattern(f, topic)) : [`${dir}/src/**/*.ts`];
 
@@ -242,7 +209,9 @@ async function main(): Promise<void> {
     cleanTempDir: true,
   };
   try {
-    const results = await new Stryker(options).runMutationTest();
+    // Loaded only now: Stryker is heavy, and a typo should be answered at once.
+    const { Stryker: StrykerRun } = await import('@stryker-mutator/core');
+    const results = await new StrykerRun(options).runMutationTest();
     report(results, topic);
   } finally {
     await workerDatabases(topic, 'drop').catch(() => {});
