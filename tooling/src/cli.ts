@@ -1,5 +1,5 @@
 /**
- * What the repo's command-line runners (`pnpm demo`, `pnpm bench`, and later practice and mutate) say the
+ * What the repo's command-line runners (`pnpm demo`, `pnpm bench`, `pnpm practice`, `pnpm mutate`) say the
  * same way: the banner over a topic's output, the answer to a topic that does not exist, and a quiet exit
  * when the reader closes the pipe.
  */
