@@ -69,6 +69,9 @@ export class TokenService {
    */
   async refresh(refreshToken: string, loadPrincipal: LoadPrincipal): Promise<TokenPair> {
     const claims = await this.signer.verifyRefresh(refreshToken);
+    // Loaded before the rotation spends the token: if the lookup fails (the database is down), the client's
+    // retry must still find its token current, not be taken for a reuse that ends the session.
+    const user = await loadPrincipal(claims.sub);
     const next = await this.signer.signRefresh({ sub: claims.sub, fid: claims.fid });
     const outcome = await this.sessions.rotate(claims.fid, claims.jti, next.claims.jti);
     if (outcome === 'reused')
@@ -77,7 +80,6 @@ export class TokenService {
         'the refresh token was already used; the session is revoked',
       );
     if (outcome !== 'rotated') throw new TokenError('token_revoked', 'the session has ended');
-    const user = await loadPrincipal(claims.sub);
     if (!user) {
       await this.sessions.revokeFamily(claims.fid);
       throw new TokenError('token_revoked', 'the session has ended');

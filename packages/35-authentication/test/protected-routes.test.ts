@@ -65,6 +65,13 @@ describe('a valid access token', () => {
     const { accessToken } = await sessionFor(user);
     expect((await me(undefined, { authorization: `bearer ${accessToken}` })).status).toBe(200);
   });
+
+  it('more than one space after the scheme is still one token (RFC 6750: "Bearer" 1*SP b64token)', async () => {
+    const { accessToken } = await sessionFor(user);
+    const reply = await me(undefined, { authorization: `Bearer   ${accessToken}` });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ id: user.id, role: 'user' });
+  });
 });
 
 describe('401 with WWW-Authenticate', () => {
@@ -73,6 +80,18 @@ describe('401 with WWW-Authenticate', () => {
     expect(reply.status).toBe(401);
     expect(reply.body.code).toBe('missing_token');
     expect(reply.headers.get('www-authenticate')).toBe('Bearer realm="api"');
+  });
+
+  it('another scheme whose credentials happen to say Bearer: 401 like no token, not 400', async () => {
+    const { accessToken } = await sessionFor(user);
+    const reply = await me(undefined, { authorization: `Token Bearer ${accessToken}` });
+    expect(reply.status).toBe(401);
+    expect(reply.body.code).toBe('missing_token');
+    expect(reply.headers.get('www-authenticate')).toBe('Bearer realm="api"');
+  });
+
+  it('a token of exactly 4096 characters is within the cap: it reaches the verifier (malformed), not 400', async () => {
+    expectInvalidToken(await me('a'.repeat(4096)), 'token_malformed', 'the token is malformed');
   });
 
   it('another scheme (Basic): 401 like no token', async () => {
@@ -191,6 +210,7 @@ describe('400 invalid_request: a Bearer header that is not one token', () => {
     ['Bearer   ', 'only spaces'],
     ['Bearer a b', 'two tokens'],
     ['Bearer a"b', 'a quote'],
+    ['Bearer Bearer abc', 'the scheme twice'],
     [`Bearer ${'a'.repeat(4097)}`, 'over 4096 characters'],
   ])('%j (%s)', async (authorization) => {
     const reply = await me(undefined, { authorization });

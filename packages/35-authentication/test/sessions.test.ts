@@ -94,7 +94,19 @@ describe('revocation', () => {
     expect(await store.isRevoked('unrelated', 'f5')).toBe(false);
   });
 
-  it('refuses a family lifetime under 1 ms', () => {
-    expect(() => new SessionStore(redis, { prefix: PREFIX, familyTtlMs: 0 })).toThrow(RangeError);
+  it('refuses a family lifetime under 1 ms (or not a number) and accepts exactly 1 ms', () => {
+    for (const familyTtlMs of [0, 0.5, Number.NaN])
+      expect(() => new SessionStore(redis, { prefix: PREFIX, familyTtlMs })).toThrow(
+        new RangeError('familyTtlMs must be at least 1 ms'),
+      );
+    expect(new SessionStore(redis, { prefix: PREFIX, familyTtlMs: 1 })).toBeInstanceOf(SessionStore);
+  });
+
+  it('the denylist keys hold "1", as the key layout documents', async () => {
+    await store.startFamily('f6', '7', 'a');
+    await store.revokeFamily('f6');
+    expect(await redis.get(`${PREFIX}revoked:family:f6`)).toBe('1');
+    await store.revokeJti('j-layout', 10_000);
+    expect(await redis.get(`${PREFIX}revoked:jti:j-layout`)).toBe('1');
   });
 });

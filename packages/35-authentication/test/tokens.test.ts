@@ -106,4 +106,8 @@ describe('bearerChallenge', () => {
   it.each(['a"b', 'a\\b', 'line\nbreak', 'caf\u00e9'])('refuses %j in a quoted value', (bad) => {
     expect(() => bearerChallenge({ realm: 'api', description: bad })).toThrow(RangeError);
   });
+
+  it('names the parameter and the refused value in the error', () => {
+    expect(() => bearerChallenge({ realm: 'a"b' })).toThrow(new RangeError('realm may not contain "a\\"b"'));
+  });
 });
