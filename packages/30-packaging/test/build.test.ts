@@ -110,15 +110,20 @@ describe('copySampleLib', () => {
       `node_modules/${mark}/index.js`,
       `${mark}-dist`,
       `${mark}-node_modules`,
+      `dist-${mark}`,
+      `node_modules-${mark}`,
     ];
     try {
       for (const path of added) add(path);
       const dir = freshCopy();
       expect(existsSync(join(dir, 'dist'))).toBe(false);
       expect(existsSync(join(dir, 'node_modules'))).toBe(false);
+      // Only the folders themselves: a name that merely starts or ends with theirs is copied.
       expect(filesUnder(dir).filter((f) => f.includes(mark))).toEqual([
+        `dist-${mark}`,
         `${mark}-dist`,
         `${mark}-node_modules`,
+        `node_modules-${mark}`,
       ]);
     } finally {
       for (const path of added) rmSync(join(SAMPLE_LIB_DIR, path), { force: true });
@@ -196,6 +201,15 @@ describe('transpileWithTsc', () => {
     expect(await loadIn(join(dir, 'dist/index.js'), 'import')).toBe('creme-brulee-2 1.2.3\n');
   });
 
+  it('lists what it wrote sorted, whatever order the tsconfig names the files in', () => {
+    const dir = freshCopy();
+    const config = JSON.parse(readFileSync(join(dir, 'tsconfig.json'), 'utf8')) as Record<string, unknown>;
+    delete config.include;
+    config.files = ['src/internal.ts', 'src/index.ts', 'src/cli.ts'];
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(config));
+    expect(transpileWithTsc(dir)).toEqual(['dist/cli.js', 'dist/index.js', 'dist/internal.js']);
+  });
+
   it('replaces only the .ts extension, and does not type-check: a type error still transpiles', () => {
     const dir = freshCopy();
     writeFileSync(join(dir, 'src/to.tsv.ts'), "export const n: number = 'x';\n");
@@ -231,6 +245,56 @@ describe('esbuild builds', () => {
     expect(await loadIn(join(dir, 'dist/index.cjs'), 'require')).toBe('creme-brulee-2 1.2.3\n');
     const cli = await run(process.execPath, [join(dir, 'dist/cli.js'), 'Hello', 'Wörld'], { cwd: dir });
     expect(cli).toMatchObject({ code: 0, stdout: 'hello-world\n', stderr: '' });
+  });
+});
+
+describe('esbuild builds for Node 20', () => {
+  // A module using a Node builtin and a `using` declaration (newer than Node 20's syntax), exported from the
+  // library's entry: a build for Node leaves `node:os` to Node and lowers `using` to what Node 20 runs.
+  const withNodeOnlyCode = (): string => {
+    const dir = freshCopy();
+    writeFileSync(
+      join(dir, 'src/host.ts'),
+      "import { hostname } from 'node:os';\n" +
+        'export function hostLength(): number {\n' +
+        '  using _scope = { [Symbol.dispose]() {} };\n' +
+        '  return hostname().length;\n' +
+        '}\n',
+    );
+    writeFileSync(
+      join(dir, 'src/index.ts'),
+      `${readFileSync(join(dir, 'src/index.ts'), 'utf8')}export { hostLength } from './host.js';\n`,
+    );
+    return dir;
+  };
+  const callHostLength = async (file: string, how: 'import' | 'require'): Promise<string> => {
+    const script =
+      how === 'import'
+        ? `import(${JSON.stringify(pathToFileURL(file).href)}).then((m) => console.log(m.hostLength() === require('node:os').hostname().length))`
+        : `console.log(require(${JSON.stringify(file)}).hostLength() === require('node:os').hostname().length)`;
+    const result = await run(process.execPath, ['-e', script], { cwd: dirname(file) });
+    return `${result.stdout}${result.stderr}`;
+  };
+
+  it('the CommonJS build requires node:os and lowers `using`', async () => {
+    const dir = withNodeOnlyCode();
+    await buildCjsWithEsbuild(dir);
+    const text = readFileSync(join(dir, 'dist/index.cjs'), 'utf8');
+    expect(text).toContain('require("node:os")');
+    expect(text).not.toContain('using _scope');
+    expect(await callHostLength(join(dir, 'dist/index.cjs'), 'require')).toBe('true\n');
+  });
+
+  it('the ESM build imports node:os and lowers `using`', async () => {
+    const dir = withNodeOnlyCode();
+    await buildAllWithEsbuild(dir);
+    for (const file of ['dist/index.js', 'dist/index.cjs']) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text).toContain('"node:os"');
+      expect(text).not.toContain('using _scope');
+    }
+    expect(readFileSync(join(dir, 'dist/index.js'), 'utf8')).toContain('import { hostname } from "node:os";');
+    expect(await callHostLength(join(dir, 'dist/index.js'), 'import')).toBe('true\n');
   });
 });
 
