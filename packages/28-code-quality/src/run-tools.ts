@@ -53,8 +53,9 @@ export async function runBiome(dir: string, files: readonly string[], command: B
   return { run, diagnostics: parseBiomeJson(run.stdout) };
 }
 
+// `s`: a message may hold a character `.` would otherwise stop at (U+2028, a lone \r); the line is still one diagnostic.
 const TSC_LINE =
-  /^(?<file>.+?)\((?<line>\d+),\d+\): (?<severity>error|warning) (?<code>TS\d+): (?<message>.*)$/;
+  /^(?<file>.+?)\((?<line>\d+),\d+\): (?<severity>error|warning) (?<code>TS\d+): (?<message>.*)$/s;
 
 /** `tsc --pretty false` lines (`file(line,col): error TS1234: message`) as diagnostics; continuation lines are dropped. */
 export function parseTscOutput(stdout: string): Diagnostic[] {

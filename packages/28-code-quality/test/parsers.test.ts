@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sortDiagnostics } from '../src/diagnostic.ts';
-import { parseBiomeJson, parseTscOutput } from '../src/run-tools.ts';
+import { parseBiomeJson, parseTscOutput, runNode } from '../src/run-tools.ts';
 
 describe('parseTscOutput', () => {
   it('reads file, line, code, severity and message; drops continuation lines', () => {
@@ -40,6 +40,14 @@ describe('parseTscOutput', () => {
     const [d] = parseTscOutput("a.ts(1,1): error TS1: bad 'é\u0000☕'");
     expect(d?.message).toBe("bad 'é\u0000☕'");
   });
+
+  it('keeps a message whole when it holds a line separator or a carriage return', () => {
+    const out = 'a.ts(2,1): error TS2: one\u2028two\rthree\nb.ts(3,1): error TS3: x\r\n';
+    expect(parseTscOutput(out).map((d) => [d.file, d.line, d.message])).toEqual([
+      ['a.ts', 2, 'one\u2028two\rthree'],
+      ['b.ts', 3, 'x'],
+    ]);
+  });
 });
 
 describe('parseBiomeJson', () => {
@@ -58,11 +66,11 @@ describe('parseBiomeJson', () => {
         { severity: 'fatal', message: 'crash', category: 'internalError/io' },
       ],
     });
-    expect(parseBiomeJson(json).map((d) => [d.code, d.file, d.line, d.severity])).toEqual([
-      ['lint/correctness/noUnusedVariables', 'a.ts', 4, 'warning'],
-      ['format', 'a.ts', 0, 'error'],
-      ['x', '', 0, 'information'],
-      ['internalError/io', '', 0, 'error'],
+    expect(parseBiomeJson(json).map((d) => [d.tool, d.code, d.file, d.line, d.severity, d.message])).toEqual([
+      ['biome', 'lint/correctness/noUnusedVariables', 'a.ts', 4, 'warning', 'unused'],
+      ['biome', 'format', 'a.ts', 0, 'error', 'would format'],
+      ['biome', 'x', '', 0, 'information', 'note'],
+      ['biome', 'internalError/io', '', 0, 'error', 'crash'],
     ]);
   });
 
@@ -88,5 +96,21 @@ describe('sortDiagnostics', () => {
       'b.ts:1:TS1',
     ]);
     expect(input[0]?.file).toBe('b.ts');
+  });
+});
+
+describe('runNode', () => {
+  it('a non-zero exit is a result, with what the process printed', async () => {
+    const run = await runNode(
+      ['-e', 'process.stdout.write("out"); process.stderr.write("err"); process.exit(3)'],
+      '.',
+    );
+    expect(run).toEqual({ code: 3, stdout: 'out', stderr: 'err' });
+  });
+
+  it('a process that cannot start (no such working directory) rejects', async () => {
+    await expect(runNode(['-e', '0'], '/nonexistent/lab-code-quality')).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });
