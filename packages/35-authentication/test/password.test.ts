@@ -114,6 +114,11 @@ describe('parseHash: a stored hash is input too', () => {
       'scrypt$2097152$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     ],
     ['r = 0', 'scrypt$1024$0$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    ['p = 0', 'scrypt$1024$8$0$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+    [
+      'text before the scheme',
+      'xscrypt$1024$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    ],
     ['r = 33', 'scrypt$1024$33$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
     ['p = 17', 'scrypt$1024$8$17$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
     ['a short salt', 'scrypt$1024$8$1$AAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
@@ -137,8 +142,16 @@ describe('parseHash: a stored hash is input too', () => {
     );
   });
 
-  it('hashPassword refuses a cost out of range', async () => {
-    await expect(hashPassword('pw', { cost: { N: 1000, r: 8, p: 1 } })).rejects.toThrow(RangeError);
+  it('hashPassword refuses a cost out of range, naming it', async () => {
+    await expect(hashPassword('pw', { cost: { N: 1000, r: 8, p: 1 } })).rejects.toThrow(
+      new RangeError('scrypt cost out of range: N=1000 r=8 p=1'),
+    );
+  });
+
+  it('a derived key of the wrong length is no match, not a throw from timingSafeEqual', async () => {
+    const stored = await hashPassword('pw', { cost: LOW });
+    const short: ScryptFn = async (...args) => (await nodeScrypt(...args)).subarray(0, 16);
+    expect(await verifyPassword('pw', stored, { scrypt: short })).toBe(false);
   });
 });
 

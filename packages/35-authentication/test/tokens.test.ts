@@ -1,10 +1,10 @@
 /** TokenSigner and the header builder on their own (no Redis): every algorithm, the clock edges, the mapping. */
 import { manualClock } from '@lab/common/clock';
-import { errors } from 'jose';
+import { errors, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { decodeSegments } from '../src/forged-tokens.ts';
+import { decodeSegments, tamperPayload } from '../src/forged-tokens.ts';
 import { ALGORITHMS, generateSigningKey, hmacKey } from '../src/keys.ts';
-import { TokenError, TokenSigner, toTokenError } from '../src/tokens.ts';
+import { TOKEN_TYPES, TokenError, TokenSigner, toTokenError } from '../src/tokens.ts';
 import { bearerChallenge } from '../src/www-authenticate.ts';
 
 const START = Date.UTC(2030, 0, 1);
@@ -65,6 +65,49 @@ describe('expiry on the pinned clock', () => {
   });
 });
 
+describe('the claims this API needs, checked after the signature', () => {
+  /** A signer and a token it signed with exactly `claims` (iss, aud, iat, exp and jti filled in). */
+  async function signed(typ: string, claims: Record<string, unknown>) {
+    const key = await generateSigningKey('EdDSA');
+    const clock = manualClock(START);
+    const tokens = new TokenSigner({ key, issuer: 'iss', audience: 'aud', now: clock.now });
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: key.alg, typ })
+      .setIssuer('iss')
+      .setAudience('aud')
+      .setJti('j')
+      .setIssuedAt(START / 1000)
+      .setExpirationTime(START / 1000 + 60)
+      .sign(key.signKey);
+    return { tokens, token };
+  }
+
+  it.each([
+    ['no fid', { sub: '1', role: 'user', token_use: 'access' }],
+    ['a numeric fid', { sub: '1', role: 'user', fid: 7, token_use: 'access' }],
+  ])('an access token with %s: the token lacks a valid role or session', async (_name, claims) => {
+    const { tokens, token } = await signed(TOKEN_TYPES.access, claims);
+    await expect(tokens.verifyAccess(token)).rejects.toEqual(
+      new TokenError('token_claim_invalid', 'the token lacks a valid role or session'),
+    );
+  });
+
+  it('a refresh token with no fid: the token lacks a session', async () => {
+    const { tokens, token } = await signed(TOKEN_TYPES.refresh, { sub: '1', token_use: 'refresh' });
+    const error = await tokens.verifyRefresh(token).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenError);
+    expect(error).toMatchObject({ code: 'token_claim_invalid', description: 'the token lacks a session' });
+  });
+
+  it('an access token sent for a refresh: not a refresh token, by token_use', async () => {
+    const { tokens, token } = await signed(TOKEN_TYPES.refresh, { sub: '1', fid: 'f', token_use: 'access' });
+    await expect(tokens.verifyRefresh(token)).rejects.toMatchObject({
+      code: 'token_claim_invalid',
+      description: expect.stringMatching(/^not an? refresh token$/),
+    });
+  });
+});
+
 describe('toTokenError', () => {
   it('maps each jose error to a code with a fixed description', () => {
     expect(toTokenError(new errors.JWTExpired('x', {}))).toMatchObject({ code: 'token_expired' });
@@ -85,12 +128,17 @@ describe('toTokenError', () => {
   it('never copies an odd claim name or reason into the description (it ends up in a header)', () => {
     const odd = new errors.JWTClaimValidationFailed('x', {}, 'a"b\r\nX-Evil: 1', 'r"');
     expect(toTokenError(odd).description).toBe('the token a claim is invalid');
+    // Only the whole name counts: a valid-looking tail does not make an odd name acceptable.
+    const tail = new errors.JWTClaimValidationFailed('x', {}, 'X-aud', 'Not check_failed');
+    expect(toTokenError(tail).description).toBe('the token a claim is invalid');
   });
 });
 
 describe('keys', () => {
   it('an HS256 secret under 32 bytes is refused; 32 is accepted', async () => {
-    await expect(hmacKey(new Uint8Array(31))).rejects.toThrow(RangeError);
+    await expect(hmacKey(new Uint8Array(31))).rejects.toThrow(
+      new RangeError('an HS256 secret needs at least 32 bytes'),
+    );
     await expect(hmacKey(new Uint8Array(32))).resolves.toMatchObject({ alg: 'HS256', kid: 'hs-1' });
   });
 });
@@ -109,5 +157,21 @@ describe('bearerChallenge', () => {
 
   it('names the parameter and the refused value in the error', () => {
     expect(() => bearerChallenge({ realm: 'a"b' })).toThrow(new RangeError('realm may not contain "a\\"b"'));
+  });
+});
+
+describe('forged tokens', () => {
+  it('tamperPayload keeps the header and signature and merges the changes into the payload', () => {
+    const token = `${Buffer.from('{"alg":"EdDSA"}').toString('base64url')}.${Buffer.from('{"role":"user","sub":"1"}').toString('base64url')}.c2ln`;
+    const forged = tamperPayload(token, { role: 'admin' });
+    const [header, , signature] = forged.split('.');
+    expect(header).toBe(token.split('.')[0]);
+    expect(signature).toBe('c2ln');
+    expect(decodeSegments(forged).payload).toEqual({ role: 'admin', sub: '1' });
+  });
+
+  it('a token with no signature segment keeps an empty one', () => {
+    const token = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"1"}').toString('base64url')}`;
+    expect(tamperPayload(token, { sub: '2' }).endsWith('.')).toBe(true);
   });
 });
