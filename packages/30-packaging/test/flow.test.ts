@@ -51,10 +51,13 @@ describe('buildPackInstall', () => {
       // copySampleLib copies over what is there, so a file placed first stays in the library it builds.
       const broken = join(workspace.root, 'tiny-slug', 'src', 'broken.ts');
       mkdirSync(dirname(broken), { recursive: true });
-      writeFileSync(broken, "export const n: number = 'x';\n");
+      writeFileSync(broken, "export const n: number = 'x';\nexport const s: string = 1;\n");
+      const at = relative(process.cwd(), broken);
       await expect(buildPackInstall(workspace)).rejects.toThrow(
         new Error(
-          `tsc refused the library:\n${relative(process.cwd(), broken)}(1,14): error TS2322: Type 'string' is not assignable to type 'number'.`,
+          'tsc refused the library:\n' +
+            `${at}(1,14): error TS2322: Type 'string' is not assignable to type 'number'.\n` +
+            `${at}(2,14): error TS2322: Type 'number' is not assignable to type 'string'.`,
         ),
       );
       expect(readdirSync(workspace.root).sort()).toEqual(['npm-cache', 'tiny-slug']);
