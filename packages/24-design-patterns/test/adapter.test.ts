@@ -65,8 +65,14 @@ describe.each([
 
   it('refuses a TTL that is not a positive integer', async () => {
     const store = make();
-    for (const ttl of [0, -5, 1.5])
-      await expect(store.put('t', 'v', ttl)).rejects.toThrow('ttlMs: must be a positive integer');
+    for (const ttl of [0, -5, 1.5, Number.NaN])
+      await expect(store.put('t', 'v', ttl)).rejects.toMatchObject({
+        name: 'InvalidInputError',
+        field: 'ttlMs',
+        problem: 'out-of-range',
+        message: 'ttlMs: must be a positive integer',
+      });
+    expect(await store.get('t')).toBeUndefined();
   });
 });
 
@@ -80,6 +86,15 @@ describe('expiry', () => {
     clock.advance(1);
     expect(await store.get('s')).toBeUndefined();
     expect(await store.delete('s')).toBe(false);
+  });
+
+  it('memory: an entry put without a TTL never expires', async () => {
+    const clock = manualClock();
+    const store = memoryBlobStore(clock);
+    await store.put('forever', 'v');
+    clock.advance(10 * 365 * 24 * 3600 * 1000);
+    expect(await store.get('forever')).toBe('v');
+    expect(await store.delete('forever')).toBe(true);
   });
 
   it('Redis: the adapter turns the TTL into PSETEX, so Redis holds the expiry', async () => {

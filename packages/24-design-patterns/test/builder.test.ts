@@ -77,6 +77,76 @@ describe('builder: an immutable fluent SELECT', () => {
     expect(() => products.orderBy('x\u0000' as 'id')).toThrow('column: must not contain NUL');
   });
 
+  it.each([
+    ['=', 1200, [1]],
+    ['<>', 1200, [2, 3, 4, 6]],
+    ['<', 1200, [2, 6]],
+    ['<=', 1200, [1, 2, 6]],
+    ['>', 1200, [3, 4]],
+    ['>=', 1200, [1, 3, 4]],
+  ] as const)(
+    'every comparison is accepted and means what it says in PostgreSQL: price %s %i',
+    async (op, cents, expected) => {
+      const query = products.where('active', '=', true).where('price_cents', op, cents).orderBy('id').build();
+      expect(query.text).toContain(`"price_cents" ${op} $2`);
+      expect(await ids(query)).toEqual(expected);
+    },
+  );
+
+  it('ilike is written in upper case and matches case-insensitively', async () => {
+    const query = products.where('name', 'ilike', '%MUG%').build();
+    expect(query.text).toBe(
+      'SELECT "id", "name", "category", "price_cents", "active" FROM "products" WHERE "name" ILIKE $1',
+    );
+    expect(await ids(query)).toEqual([5]);
+  });
+
+  it('orders by several columns, in the order given', async () => {
+    const query = products.orderBy('category', 'desc').orderBy('price_cents').build();
+    expect(query.text).toMatch(/ ORDER BY "category" DESC, "price_cents" ASC$/);
+    expect(await ids(query)).toEqual([6, 5, 3, 2, 1, 4]);
+  });
+
+  it('identifiers with a double quote are escaped by doubling it', () => {
+    expect(SelectBuilder.from('odd"table', ['a"b'] as const).build().text).toBe(
+      'SELECT "a""b" FROM "odd""table"',
+    );
+  });
+
+  it('each refusal names the field and the problem', () => {
+    const refusal = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof InvalidInputError) return { field: error.field, problem: error.problem };
+        throw error;
+      }
+      throw new Error('expected an InvalidInputError');
+    };
+    expect(refusal(() => products.where('id', 'LIKE' as '=', 1))).toEqual({
+      field: 'op',
+      problem: 'unknown-value',
+    });
+    expect(refusal(() => products.where('price_cents', '>', Number.NaN))).toEqual({
+      field: 'price_cents',
+      problem: 'out-of-range',
+    });
+    expect(refusal(() => products.orderBy('id', 'up' as 'asc'))).toEqual({
+      field: 'direction',
+      problem: 'unknown-value',
+    });
+    expect(refusal(() => products.limit(0))).toEqual({ field: 'limit', problem: 'out-of-range' });
+    expect(refusal(() => products.select('nope' as 'id'))).toEqual({
+      field: 'column',
+      problem: 'unknown-value',
+    });
+    expect(refusal(() => products.orderBy('x'.repeat(64) as 'id'))).toEqual({
+      field: 'column',
+      problem: 'too-long',
+    });
+    expect(() => products.limit(MAX_LIMIT + 1)).toThrow('limit: must be an integer from 1 to 1000');
+  });
+
   it('limit accepts 1 to MAX_LIMIT integers only', () => {
     expect(products.limit(1).build().text).toMatch(/LIMIT 1$/);
     expect(products.limit(MAX_LIMIT).build().text).toMatch(/LIMIT 1000$/);
@@ -99,7 +169,10 @@ describe('builder: an immutable fluent SELECT', () => {
 
 describe('the options-object alternative', () => {
   it('defaults: active products, by id, 20 at most', async () => {
-    expect(productSearchQuery().values).toEqual([true]);
+    expect(productSearchQuery()).toEqual({
+      text: 'SELECT "id", "name", "category", "price_cents", "active" FROM "products" WHERE "active" = $1 ORDER BY "id" ASC LIMIT 20',
+      values: [true],
+    });
     expect(await ids(productSearchQuery())).toEqual([1, 2, 3, 4, 6]);
   });
 
@@ -115,6 +188,8 @@ describe('the options-object alternative', () => {
       ),
     ).toEqual([4, 1, 2]);
     expect(await ids(productSearchQuery({ limit: 2 }))).toEqual([1, 2]);
+    expect(await ids(productSearchQuery({ maxPriceCents: 999 }))).toEqual([2, 6]);
+    expect(await ids(productSearchQuery({ category: 'kit' }))).toEqual([3]);
     expect(await ids(productSearchQuery({ nameContains: 'GRIND' }))).toEqual([3]);
   });
 

@@ -23,6 +23,16 @@ beforeAll(async () => {
     if (kind === 'flaky' && n <= Number(arg)) return void res.writeHead(503).end('busy');
     if (kind === 'limited' && n === 1) return void res.writeHead(429, { 'retry-after': arg ?? '1' }).end();
     if (kind === 'status') return void res.writeHead(Number(arg)).end();
+    if (kind === 'echo') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'x-seen-method': req.method ?? '' })
+          .end(`${req.headers['x-probe'] ?? '-'} ${Buffer.concat(chunks).toString()}`),
+      );
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`ok after ${n}`);
   });
 });
@@ -98,6 +108,12 @@ describe('decorator: retries wrapped around an HttpClient', () => {
     expect(retryDelay(1, options, '0')).toBe(0);
     expect(retryDelay(2, options, 'soon')).toBe(200);
     expect(retryDelay(2, options, '-1')).toBe(200);
+    expect(retryDelay(2, options, '3s')).toBe(200);
+    expect(retryDelay(2, options, 'in 3')).toBe(200);
+    expect(retryDelay(2, options, '1234567')).toBe(200);
+    expect(retryDelay(1, { attempts: 2, baseDelayMs: 1, maxDelayMs: 2_000_000_000 }, '999999')).toBe(
+      999_999_000,
+    );
     expect(retryDelay(1, { attempts: 2, baseDelayMs: 40_000 })).toBe(30_000);
   });
 
@@ -126,7 +142,61 @@ describe('decorator: retries wrapped around an HttpClient', () => {
 
   it('attempts must be an integer of at least 1', () => {
     for (const attempts of [0, 1.5, Number.NaN])
-      expect(() => withRetry(fetchClient, { attempts, baseDelayMs: 1 })).toThrow(RangeError);
+      expect(() => withRetry(fetchClient, { attempts, baseDelayMs: 1 })).toThrow(
+        new RangeError('attempts must be an integer >= 1'),
+      );
+  });
+
+  it('attempts: 1 is a single try with no retry', async () => {
+    const clock = manualClock();
+    const url = at('/flaky/1');
+    const response = await withRetry(fetchClient, { attempts: 1, baseDelayMs: 10, clock })({
+      method: 'GET',
+      url,
+    });
+    expect([response.status, hitsOf(url), clock.sleeps]).toEqual([503, 1, []]);
+  });
+
+  it.each(['HEAD', 'OPTIONS', 'PUT', 'DELETE', 'get'])(
+    'a %s is idempotent, so it is retried',
+    async (method) => {
+      const clock = manualClock();
+      const url = at('/flaky/1');
+      const response = await withRetry(fetchClient, { attempts: 3, baseDelayMs: 10, clock })({ method, url });
+      expect([response.status, hitsOf(url), clock.sleeps]).toEqual([200, 2, [10]]);
+    },
+  );
+
+  it('a PATCH, like a POST, is not', async () => {
+    const url = at('/flaky/1');
+    const response = await withRetry(fetchClient, { attempts: 3, baseDelayMs: 10, clock: manualClock() })({
+      method: 'PATCH',
+      url,
+      body: '{}',
+    });
+    expect([response.status, hitsOf(url)]).toEqual([503, 1]);
+  });
+
+  it.each([429, 502, 503, 504])('a %i is retried until attempts run out', async (status) => {
+    const clock = manualClock();
+    const url = at(`/status/${status}`);
+    const response = await withRetry(fetchClient, { attempts: 3, baseDelayMs: 10, clock })({
+      method: 'GET',
+      url,
+    });
+    expect([response.status, hitsOf(url), clock.sleeps]).toEqual([status, 3, [10, 20]]);
+  });
+
+  it('fetchClient sends the method, headers and body, and returns status, headers and text', async () => {
+    const response = await fetchClient({
+      method: 'PUT',
+      url: at('/echo'),
+      headers: { 'x-probe': 'p1' },
+      body: 'payload',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers['x-seen-method']).toBe('PUT');
+    expect(response.body).toBe('p1 payload');
   });
 });
 

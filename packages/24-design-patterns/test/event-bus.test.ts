@@ -144,6 +144,94 @@ describe('typed event bus', () => {
     expect(ran).toEqual(['b', 'a', 'c', 'a', 'c']);
   });
 
+  it('an async listener that resolves counts as delivered once emitAsync has waited for it', async () => {
+    const bus = createEventBus<Events>();
+    const gate = latch();
+    bus.on('user.created', async () => {
+      await gate.opened;
+    });
+    bus.on('user.created', async () => {});
+    const done = bus.emitAsync('user.created', { id: 'u3', email: 'c@example.com' });
+    gate.open();
+    expect(await done).toEqual({ delivered: 2, pending: 0, failed: [] });
+  });
+
+  it('only a thenable is waited for: null, a plain object or a function is a sync result, delivered at once', () => {
+    const bus = createEventBus<Events>();
+    bus.on('order.placed', () => null);
+    // biome-ignore lint/suspicious/noThenProperty: a `then` that is not a function is what this test returns.
+    bus.on('order.placed', () => ({ then: 'not a function' }));
+    bus.on('order.placed', () => ({}));
+    bus.on('order.placed', () => () => {});
+    expect(bus.emit('order.placed', { orderId: 4, totalCents: 1 })).toEqual({
+      delivered: 4,
+      pending: 0,
+      failed: [],
+    });
+  });
+
+  it('a thenable that is not a Promise is awaited like one', async () => {
+    const bus = createEventBus<Events>();
+    bus.on('order.placed', () => ({
+      // biome-ignore lint/suspicious/noThenProperty: a hand-made thenable is what this test returns.
+      then: (_resolve: () => void, reject: (e: Error) => void) => reject(new Error('thenable refused')),
+    }));
+    const report = await bus.emitAsync('order.placed', { orderId: 5, totalCents: 1 });
+    expect(report.delivered).toBe(0);
+    expect(report.failed.map((f) => (f.error as Error).message)).toEqual(['thenable refused']);
+  });
+
+  it('an unsubscribe called twice removes its own listener once and never another one', () => {
+    const bus = createEventBus<Events>();
+    const ran: string[] = [];
+    bus.on('order.placed', () => ran.push('a'));
+    const offB = bus.on('order.placed', () => ran.push('b'));
+    bus.on('order.placed', () => ran.push('c'));
+    offB();
+    offB();
+    expect(bus.listenerCount('order.placed')).toBe(2);
+    bus.emit('order.placed', { orderId: 6, totalCents: 1 });
+    expect(ran).toEqual(['a', 'c']);
+  });
+
+  it("emit's report is a snapshot: a failure that comes after it returned goes to onError, not into the report", async () => {
+    const gate = latch();
+    const bothReported = deferred();
+    const errors: string[] = [];
+    const bus = createEventBus<Events>({
+      onError: (e) => {
+        errors.push((e as Error).message);
+        if (errors.length === 2) bothReported.resolve();
+      },
+    });
+    bus.on('order.placed', () => {
+      throw new Error('sync failure');
+    });
+    bus.on('order.placed', async () => {
+      await gate.opened;
+      throw new Error('async failure');
+    });
+    const report = bus.emit('order.placed', { orderId: 7, totalCents: 1 });
+    gate.open();
+    await bothReported.promise;
+    expect(errors).toEqual(['sync failure', 'async failure']);
+    expect(report).toEqual({
+      delivered: 0,
+      pending: 1,
+      failed: [{ index: 0, error: new Error('sync failure') }],
+    });
+  });
+
+  it('a sync throw with no onError is still isolated and reported', () => {
+    const bus = createEventBus<Events>();
+    bus.on('order.placed', () => {
+      throw new Error('no handler');
+    });
+    bus.on('order.placed', () => {});
+    const report = bus.emit('order.placed', { orderId: 8, totalCents: 1 });
+    expect([report.delivered, report.failed.map((f) => f.index)]).toEqual([1, [0]]);
+  });
+
   it('emitting an event nobody listens to delivers to no one and fails nothing', async () => {
     const bus = createEventBus<Events>();
     expect(bus.emit('user.created', { id: 'x', email: 'x' })).toEqual({

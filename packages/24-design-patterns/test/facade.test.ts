@@ -78,6 +78,16 @@ describe('facade: one placeOrder over four subsystems', () => {
     expect(calls).toEqual(['reserve coffee×2,mug×1']);
   });
 
+  it('out of stock lists every short sku', async () => {
+    const { calls, facade } = subsystems({ stock: { coffee: 1, mug: 0 } });
+    expect(await facade.placeOrder('c7', cart, 'req-7')).toEqual({
+      ok: false,
+      reason: 'out-of-stock',
+      detail: 'out of stock: coffee, mug',
+    });
+    expect(calls).toHaveLength(1);
+  });
+
   it('a declined charge releases the reservation and saves no order', async () => {
     const { calls, facade } = subsystems({ decline: 'card expired' });
     expect(await facade.placeOrder('c7', cart, 'req-3')).toEqual({
@@ -107,7 +117,11 @@ describe('facade: one placeOrder over four subsystems', () => {
 
   it('an empty cart touches no subsystem', async () => {
     const { calls, facade } = subsystems();
-    expect(await facade.placeOrder('c7', [], 'req-6')).toMatchObject({ ok: false, reason: 'empty-cart' });
+    expect(await facade.placeOrder('c7', [], 'req-6')).toEqual({
+      ok: false,
+      reason: 'empty-cart',
+      detail: 'the cart is empty',
+    });
     expect(calls).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ describe('factory: one lookup table of makers', () => {
     ['a lone surrogate', 'email\ud800', 'lone-surrogate'],
     ['10k characters', 'e'.repeat(10_000), 'too-long'],
   ])('a channel that is %s is refused at the boundary (%s)', (_, channel, problem) => {
-    expect(refusal(() => createNotifier(() => {})(channel)).problem).toBe(problem);
+    expect(refusal(() => createNotifier(() => {})(channel))).toMatchObject({ field: 'channel', problem });
   });
 
   it('checks recipients and messages per channel, and sends nothing it refused', () => {
@@ -101,6 +101,57 @@ describe('factory: one lookup table of makers', () => {
     expect(make('slack').send('#ops', 'x'.repeat(10_000)).body.length).toBe(10_000);
     expect(refusal(() => make('slack').send('#ops\udc00', 'x')).problem).toBe('lone-surrogate');
     expect(box.sent).toHaveLength(1);
+  });
+
+  it('each notifier names its channel', () => {
+    const make = createNotifier(() => {});
+    expect(['email', 'sms', 'slack'].map((c) => make(c).channel)).toEqual(['email', 'sms', 'slack']);
+  });
+
+  it.each([
+    ['ada@example.com', true],
+    ['a@b', true],
+    ['ada@example@com', false],
+    ['@example.com', false],
+    ['ada@', false],
+    ['ada lovelace@example.com', false],
+    [' ada@example.com', false],
+    ['ada@example.com ', false],
+    ['ada@exa mple.com', false],
+  ])('email recipient %j accepted: %s', (to, ok) => {
+    const send = () => createNotifier(() => {})('email').send(to, 'x');
+    if (ok) expect(send().to).toBe(to);
+    else expect(refusal(send)).toMatchObject({ field: 'recipient', problem: 'unknown-value' });
+  });
+
+  it.each([
+    ['+123456', true],
+    ['+123456789012345', true],
+    ['+12345', false],
+    ['+1234567890123456', false],
+    ['123456789', false],
+    ['+12345x789', false],
+    ['x+123456789', false],
+    ['+123456789x', false],
+    ['++123456789', false],
+  ])('sms recipient %j accepted: %s', (to, ok) => {
+    const send = () => createNotifier(() => {})('sms').send(to, 'x');
+    if (ok) expect(send().to).toBe(to);
+    else expect(refusal(send)).toMatchObject({ field: 'recipient', problem: 'unknown-value' });
+  });
+
+  it('a refused recipient or message names its field', () => {
+    const slack = createNotifier(() => {})('slack');
+    expect(refusal(() => slack.send('', 'x'))).toMatchObject({ field: 'recipient', problem: 'empty' });
+    expect(refusal(() => slack.send('#'.repeat(321), 'x'))).toMatchObject({
+      field: 'recipient',
+      problem: 'too-long',
+    });
+    expect(slack.send('#'.repeat(320), 'x').to).toHaveLength(320);
+    expect(refusal(() => slack.send('#ops', ''))).toMatchObject({ field: 'message', problem: 'empty' });
+    expect(refusal(() => slack.send('#ops', 7 as unknown as string)).message).toBe(
+      'message: must be a string',
+    );
   });
 
   it('a surrogate pair (an emoji) is well-formed and passes', () => {

@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCounterRegistry, metrics } from '../src/singleton.ts';
 import { runSingletonScenario, SCENARIOS, scenarioFiles } from '../src/singleton-hazard.ts';
@@ -82,5 +85,35 @@ describe('the singleton breaks when the module exists twice (a fresh Node proces
       "from './index.cjs'",
     );
     expect(Object.keys(SCENARIOS)).toHaveLength(5);
+  });
+
+  it('every package.json in an install names the package of its folder, with a version', () => {
+    for (const scenario of Object.keys(SCENARIOS) as (keyof typeof SCENARIOS)[]) {
+      const files = scenarioFiles(scenario);
+      const manifests = Object.keys(files).filter((p) => p.endsWith('/package.json'));
+      expect(manifests.length, scenario).toBeGreaterThanOrEqual(2);
+      for (const path of manifests) {
+        const folder = path.split('/').at(-2);
+        expect(JSON.parse(files[path] as string), `${scenario} ${path}`).toMatchObject({
+          name: folder,
+          version: '1.0.0',
+        });
+      }
+    }
+  });
+
+  it('runs in a temporary folder of its own and removes it afterwards', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'lab24-test-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = parent;
+    try {
+      expect(tmpdir()).toBe(parent);
+      expect((await runSingletonScenario('one-copy')).appCount).toBe(3);
+      expect(await readdir(parent)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });
