@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { offlineEnv } from '../src/_run.ts';
-import { npmPack } from '../src/pack.ts';
+import { createConsumer, installTarball, LIB_NAME } from '../src/consumer.ts';
+import { npmPack, type PackResult } from '../src/pack.ts';
 
 // A package written by hand (no build step), packed by the real npm with the registry unreachable.
 const root = mkdtempSync(join(tmpdir(), 'lab-packaging-pack-'));
@@ -54,5 +55,51 @@ describe('npmPack', () => {
     await expect(npmPack(empty, root, offlineEnv(join(root, 'cache')))).rejects.toThrow(
       /^npm pack --json --pack-destination .* exited with \d+: /,
     );
+  });
+
+  it('refuses an npm that reports no package, quoting the first 500 characters it printed', async () => {
+    // A stand-in npm first on PATH (execFile looks the program up in the child's PATH): a real one always
+    // reports the package it packed, so this is the only way to reach the guard.
+    const bin = join(root, 'fake-bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'npm'), `#!/bin/sh\nprintf '[%600s]' ''\n`);
+    chmodSync(join(bin, 'npm'), 0o755);
+    const env = { ...offlineEnv(join(root, 'cache')), PATH: `${bin}:${process.env.PATH ?? ''}` };
+    await expect(npmPack(root, root, env)).rejects.toThrow(
+      new Error(`npm pack printed no report: [${' '.repeat(499)}`),
+    );
+  });
+});
+
+describe('installTarball', () => {
+  const packed = async (): Promise<PackResult> => {
+    const lib = join(root, 'install-lib');
+    writePackage(lib, {
+      'package.json': JSON.stringify({ name: LIB_NAME, version: '9.0.0' }),
+      'index.js': 'module.exports = 1;\n',
+    });
+    return npmPack(lib, root, offlineEnv(join(root, 'cache')));
+  };
+
+  it("reads back the spec npm saved and the lockfile's entry for the library", async () => {
+    const pack = await packed();
+    const app = createConsumer(join(root, 'saving'));
+    const installed = await installTarball(app, pack.tarball, offlineEnv(join(root, 'cache')));
+    expect(installed).toEqual({
+      spec: 'file:../../tiny-slug-9.0.0.tgz',
+      lock: {
+        version: '9.0.0',
+        resolved: 'file:../../tiny-slug-9.0.0.tgz',
+        integrity: pack.integrity,
+      },
+    });
+  });
+
+  it('reports no spec and no lock entry when npm saved neither', async () => {
+    const { tarball } = await packed();
+    const app = createConsumer(join(root, 'not-saving'));
+    writeFileSync(join(app, 'package-lock.json'), '{"name":"app","lockfileVersion":3,"requires":true}\n');
+    const env = offlineEnv(join(root, 'cache'), { npm_config_save: 'false' });
+    expect(await installTarball(app, tarball, env)).toEqual({ spec: undefined, lock: undefined });
   });
 });
