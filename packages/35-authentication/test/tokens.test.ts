@@ -1,4 +1,5 @@
 /** TokenSigner and the header builder on their own (no Redis): every algorithm, the clock edges, the mapping. */
+import { webcrypto } from 'node:crypto';
 import { manualClock } from '@lab/common/clock';
 import { errors, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,23 @@ describe('keys', () => {
       new RangeError('an HS256 secret needs at least 32 bytes'),
     );
     await expect(hmacKey(new Uint8Array(32))).resolves.toMatchObject({ alg: 'HS256', kid: 'hs-1' });
+  });
+
+  it('the HMAC secret cannot be read back out of its CryptoKey', async () => {
+    const { signKey, verifyKey } = await hmacKey(new Uint8Array(32).fill(7));
+    expect(signKey).toBe(verifyKey);
+    expect(signKey.extractable).toBe(false);
+    await expect(webcrypto.subtle.exportKey('raw', signKey)).rejects.toThrow();
+  });
+
+  it.each([
+    ['EdDSA', 'Ed25519'],
+    ['ES256', 'ECDSA'],
+    ['HS256', 'HMAC'],
+  ] as const)('%s keys are %s keys', async (alg, name) => {
+    const key = await generateSigningKey(alg);
+    expect(key.signKey.algorithm.name).toBe(name);
+    expect(key.verifyKey.algorithm.name).toBe(name);
   });
 });
 
