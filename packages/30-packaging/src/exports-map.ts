@@ -90,7 +90,10 @@ function subpathMap(exportsField: ExportsTarget): { map: Record<string, ExportsT
   return { map: exportsField };
 }
 
-/** The pattern key (`./features/*`) that matches `subpath` best: the longest prefix before the `*`. */
+/**
+ * The pattern key (`./features/*`) that matches `subpath` best, as Node's PATTERN_KEY_COMPARE orders them:
+ * the longest prefix before the `*`, then the longest key. The `*` matches at least one character.
+ */
 function matchPattern(
   map: Record<string, ExportsTarget>,
   subpath: string,
@@ -101,8 +104,13 @@ function matchPattern(
     if (at === -1 || key.indexOf('*', at + 1) !== -1) continue;
     const prefix = key.slice(0, at);
     const suffix = key.slice(at + 1);
-    if (subpath.length < key.length - 1 || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
-    if (!best || prefix.length > best.key.indexOf('*')) {
+    if (subpath.length < key.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
+    const bestPrefix = best ? best.key.indexOf('*') : -1;
+    if (
+      !best ||
+      prefix.length > bestPrefix ||
+      (prefix.length === bestPrefix && key.length > best.key.length)
+    ) {
       best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
     }
   }

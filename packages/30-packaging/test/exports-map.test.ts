@@ -129,12 +129,60 @@ describe('the shapes an exports field can take', () => {
     expect(resolveExports(map, './top', [])).toMatchObject({ target: './dist/top.js', key: './*' });
   });
 
-  it('a pattern needs its suffix and at least an empty match', () => {
+  it('a pattern needs its suffix and a * that matches at least one character, as in Node', () => {
     const map = { './icons/*.svg': './assets/*.svg' };
     expect(resolveExports(map, './icons/a.svg', [])).toMatchObject({ target: './assets/a.svg' });
     expect(resolveExports(map, './icons/a.png', [])).toMatchObject({ ok: false });
     expect(resolveExports(map, './icons.svg', [])).toMatchObject({ ok: false });
     expect(resolveExports({ './a*b*': './x' }, './a1b2', [])).toMatchObject({ ok: false });
+    // Node: require.resolve('p/icons/.svg') is ERR_PACKAGE_PATH_NOT_EXPORTED, an empty * is no match.
+    expect(resolveExports(map, './icons/.svg', [])).toMatchObject({ code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' });
+    expect(resolveExports(map, './icons/x.svg', [])).toMatchObject({ target: './assets/x.svg' });
+    // The prefix and suffix may not overlap: './a*a' does not match './a'.
+    expect(resolveExports({ './a*a': './x/*' }, './a', [])).toMatchObject({ ok: false });
+    expect(resolveExports({ './a*a': './x/*' }, './aba', [])).toMatchObject({ target: './x/b' });
+  });
+
+  it('between patterns with the same prefix, the longer key wins, whatever the order (as Node picks)', () => {
+    const expected = { ok: true, target: './long/b.js', key: './a*.js', conditions: [] };
+    expect(resolveExports({ './a*': './short/*', './a*.js': './long/*.js' }, './ab.js', [])).toEqual(
+      expected,
+    );
+    expect(resolveExports({ './a*.js': './long/*.js', './a*': './short/*' }, './ab.js', [])).toEqual(
+      expected,
+    );
+    expect(resolveExports({ './a*': './short/*', './a*.js': './long/*.js' }, './ab.cjs', [])).toMatchObject({
+      target: './short/b.cjs',
+    });
+  });
+
+  it('a key with no * or with two is never a pattern', () => {
+    expect(resolveExports({ './a': './a.js' }, './b/./a', [])).toMatchObject({ ok: false });
+    expect(resolveExports({ './a*b*': './x' }, './a1b*', [])).toMatchObject({ ok: false });
+  });
+
+  it('an exact key maps to its target as written, * and all', () => {
+    expect(resolveExports({ './a': './x*.js' }, './a', [])).toMatchObject({ target: './x*.js' });
+  });
+
+  it('null as the whole exports field exports nothing', () => {
+    expect(resolveExports(null, '.', [])).toEqual({
+      ok: false,
+      code: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+      message: `subpath '.' is not defined by "exports"`,
+    });
+  });
+
+  it('says in its message what is wrong with an invalid target or config', () => {
+    expect(resolveExports({ '.': '../secret.js' }, '.', [])).toMatchObject({
+      message: 'target ../secret.js must start with ./',
+    });
+    expect(resolveExports({ '.': { import: './a.js', './x': './y.js' } }, '.', ['import'])).toMatchObject({
+      message: '"./x" inside a conditions object',
+    });
+    expect(resolveExports({ '.': './a.js', import: './b.js' }, '.', [])).toMatchObject({
+      message: 'exports mixes subpaths (".…") with conditions',
+    });
   });
 
   it('an array is a list of fallbacks: the first valid one wins, an invalid one is skipped', () => {

@@ -157,3 +157,83 @@ describe('adversarial ranges', () => {
     expect(() => satisfies('1.2', '^1.0.0')).toThrow(SemverError);
   });
 });
+
+describe('edges the main tables do not reach', () => {
+  const v = parseVersion;
+
+  it('names its error and quotes the text it refused', () => {
+    const error = (() => {
+      try {
+        parseVersion('latest');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(SemverError);
+    expect((error as SemverError).name).toBe('SemverError');
+    expect((error as SemverError).message).toBe('not a version: "latest"');
+    expect(() => parseRange('^1.2.3.4')).toThrow(new SemverError('not a version in a range: "1.2.3.4"'));
+  });
+
+  it('trims a version, and reads only all-digit identifiers as numbers', () => {
+    expect(parseVersion(' 1.2.3 ')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: [] });
+    expect(parseVersion('1.0.0-a1.1a.7').prerelease).toEqual(['a1', '1a', 7]);
+  });
+
+  it('compares prerelease identifiers pairwise: numbers below words, words by code unit, shorter first', () => {
+    expect(compareVersions(v('1.0.0-1'), v('1.0.0-a'))).toBe(-1);
+    expect(compareVersions(v('1.0.0-a'), v('1.0.0-1'))).toBe(1);
+    expect(compareVersions(v('1.0.0-alpha'), v('1.0.0-beta'))).toBe(-1);
+    expect(compareVersions(v('1.0.0-beta'), v('1.0.0-alpha'))).toBe(1);
+    expect(compareVersions(v('1.0.0-beta'), v('1.0.0-beta'))).toBe(0);
+    expect(compareVersions(v('1.0.0-alpha'), v('1.0.0-alpha.1'))).toBe(-1);
+    expect(compareVersions(v('1.0.0-alpha.1'), v('1.0.0-alpha'))).toBe(1);
+  });
+
+  it.each([
+    ['>1.2', '>=1.3.0'],
+    ['>1', '>=2.0.0'],
+    ['1.x.3', '>=1.0.0 <2.0.0-0'],
+    ['1.2.x-rc.1', '>=1.2.0 <1.3.0-0'],
+    ['^*', '*'],
+    ['~*', '*'],
+    ['^0', '>=0.0.0 <1.0.0-0'],
+    ['* - 2', '<3.0.0-0'],
+    ['~>1.2.3', '>=1.2.3 <1.3.0-0'],
+    ['~ 1.2.3', '>=1.2.3 <1.3.0-0'],
+    ['>=  1.2.3', '>=1.2.3'],
+    ['1.2.3  -  2.3.4', '>=1.2.3 <=2.3.4'],
+    ['1.0.0 || 1.2.3 - 2.3.4 ', '1.0.0 || >=1.2.3 <=2.3.4'],
+  ])('%j is %j', (range, normal) => {
+    expect(describeRange(range)).toBe(normal);
+  });
+
+  it('admits every release for ^* and ~*', () => {
+    expect(satisfies('7.0.0', '^*')).toBe(true);
+    expect(satisfies('7.0.0', '~*')).toBe(true);
+  });
+
+  it('takes a hyphen range only when it is the whole set', () => {
+    expect(() => parseRange('1.0.0 1.2.3 - 2.3.4')).toThrow(SemverError);
+    expect(() => parseRange('1.2.3 - 2.3.4 5.0.0')).toThrow(SemverError);
+  });
+
+  it('admits a prerelease only of the exact x.y.z a comparator names', () => {
+    expect(satisfies('1.2.3-beta.3', '^1.2.3-beta.2')).toBe(true);
+    expect(satisfies('1.3.3-beta.1', '^1.2.3-beta.2')).toBe(false);
+    expect(satisfies('1.5.3-beta.1', '^1.2.3-beta.2')).toBe(false);
+    expect(satisfies('2.2.3-beta.1', '>=1.2.3-beta.2')).toBe(false);
+    expect(satisfies('1.2.4-beta.3', '>=1.2.3-beta.2')).toBe(false);
+  });
+
+  it('allows a range of exactly 256 characters and refuses 257', () => {
+    const longest = `${'1.2.3 '.repeat(42)}1.23`;
+    expect(longest).toHaveLength(256);
+    expect(() => parseRange(longest)).not.toThrow();
+    expect(() => parseRange(`${longest}4`)).toThrow('range refused: NUL or too long');
+  });
+
+  it('maxSatisfying keeps the highest, whatever order the versions come in', () => {
+    expect(maxSatisfying(['1.3.0', '1.2.4', '1.2.3'], '^1.2.3')).toBe('1.3.0');
+  });
+});
