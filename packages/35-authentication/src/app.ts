@@ -55,31 +55,34 @@ export function createAuthApp({
     if (error instanceof HttpError)
       return sendProblem(res, problemBody(error.status, error.code, error.message), error.headers);
     const status = bodyParserStatus(error);
-    if (status)
-      return sendProblem(res, problemBody(status, BODY_CODES[status] ?? 'invalid_body', bodyDetail(status)));
+    if (status) return sendProblem(res, problemBody(status, BODY_CODES[status], bodyDetail(status)));
     onError(error);
     sendProblem(res, problemBody(500, 'internal_error', 'internal error'));
   });
   return app;
 }
 
-const BODY_CODES: Record<number, string> = {
+const BODY_CODES = {
   400: 'invalid_body',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
-};
+} as const;
+type BodyStatus = keyof typeof BODY_CODES;
 // body-parser's own messages can quote the input; ours are fixed.
-const bodyDetail = (status: number) =>
+const bodyDetail = (status: BodyStatus) =>
   status === 413
     ? `the body is over ${BODY_LIMIT}`
     : status === 415
       ? 'send the body as UTF-8 JSON'
       : 'the body is not valid JSON';
 
-/** body-parser's errors (malformed JSON, too large, bad charset) carry a 4xx status. */
-function bodyParserStatus(error: unknown): number | undefined {
+/**
+ * body-parser's errors (malformed JSON, too large, bad charset) carry status 400, 413 or 415. Any other
+ * status on an error that is not an HttpError came from deeper code: a bug to log, not the client's body.
+ */
+function bodyParserStatus(error: unknown): BodyStatus | undefined {
   const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+  return status === 400 || status === 413 || status === 415 ? status : undefined;
 }
 
 export interface BuildAuthAppOptions extends Omit<AuthAppOptions, 'tokens'> {

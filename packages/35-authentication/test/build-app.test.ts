@@ -127,11 +127,14 @@ describe('unexpected errors', () => {
     return listen(app);
   }
 
-  // Only a 4xx status is a body error of the client's; anything else that carries a status is still a 500.
+  // Only body-parser's statuses (400, 413, 415) are the client's body errors; any other status on an error
+  // that is not an HttpError is still a 500.
   it.each([
     ['status 500', 500],
     ['status 503', 503],
     ['status 302', 302],
+    ['status 404, not one body-parser gives', 404],
+    ['status 422, not one body-parser gives', 422],
     ['a string status "400"', '400'],
     ['no status', undefined],
   ])('an error with %s from deep inside: 500 internal_error, and onError gets it', async (_name, status) => {
