@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +99,30 @@ describe('the singleton breaks when the module exists twice (a fresh Node proces
           version: '1.0.0',
         });
       }
+    }
+  });
+
+  it("a scenario whose node process fails rejects with the child's stderr, or node's message when stderr is empty", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lab24-preload-'));
+    const loud = join(dir, 'loud.cjs');
+    const quiet = join(dir, 'quiet.cjs');
+    await writeFile(loud, "process.stderr.write('preload refused'); process.exit(3);\n");
+    await writeFile(quiet, 'process.exit(3);\n');
+    const saved = process.env.NODE_OPTIONS;
+    try {
+      // The child inherits NODE_OPTIONS: a preload that exits makes `node main.mjs` fail before it runs.
+      process.env.NODE_OPTIONS = `--require "${loud}"`;
+      await expect(runSingletonScenario('one-copy')).rejects.toThrow(
+        new Error('scenario one-copy failed: preload refused'),
+      );
+      process.env.NODE_OPTIONS = `--require "${quiet}"`;
+      await expect(runSingletonScenario('two-versions')).rejects.toThrow(
+        /^scenario two-versions failed: Command failed: .*main\.mjs/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.NODE_OPTIONS;
+      else process.env.NODE_OPTIONS = saved;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
