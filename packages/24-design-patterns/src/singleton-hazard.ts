@@ -42,7 +42,8 @@ globalThis[key] ??= (() => {
 })();
 export const registry = globalThis[key];
 `;
-const pkg = (name: string, exports: unknown) => JSON.stringify({ name, version: '1.0.0', exports });
+const pkg = (name: string, exports: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ name, version: '1.0.0', exports, ...extra });
 // Arrays of lines, not template literals: a generated line that starts with `import … from 'plugin'`
 // would read, to the repo's import checker, as an import of this topic.
 const lines = (...source: string[]) => `${source.join('\n')}\n`;
@@ -97,12 +98,19 @@ export function scenarioFiles(scenario: Scenario): Record<string, string> {
     case 'two-versions':
     case 'global-symbol': {
       const body = scenario === 'two-versions' ? esmCounter : globalCounter;
+      // What npm lays out when the app wants metrics 1.x and the plugin asks for ^2: the plugin gets a
+      // nested copy, and the two resolve to different files.
       return {
         'main.mjs': app,
         'node_modules/metrics/package.json': pkg('metrics', './index.mjs'),
         'node_modules/metrics/index.mjs': body,
         ...esmPluginFiles,
-        'node_modules/plugin/node_modules/metrics/package.json': pkg('metrics', './index.mjs'),
+        'node_modules/plugin/package.json': pkg('plugin', './index.mjs', {
+          dependencies: { metrics: '^2.0.0' },
+        }),
+        'node_modules/plugin/node_modules/metrics/package.json': pkg('metrics', './index.mjs', {
+          version: '2.0.0',
+        }),
         'node_modules/plugin/node_modules/metrics/index.mjs': body,
       };
     }

@@ -96,9 +96,19 @@ describe('the singleton breaks when the module exists twice (a fresh Node proces
         const folder = path.split('/').at(-2);
         expect(JSON.parse(files[path] as string), `${scenario} ${path}`).toMatchObject({
           name: folder,
-          version: '1.0.0',
+          version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
         });
       }
+    }
+  });
+
+  it('the two copies are two versions: the plugin asks for ^2, which the app’s 1.0.0 cannot satisfy', () => {
+    for (const scenario of ['two-versions', 'global-symbol'] as const) {
+      const files = scenarioFiles(scenario);
+      const read = (path: string) => JSON.parse(files[path] as string) as Record<string, unknown>;
+      expect(read('node_modules/metrics/package.json').version, scenario).toBe('1.0.0');
+      expect(read('node_modules/plugin/node_modules/metrics/package.json').version, scenario).toBe('2.0.0');
+      expect(read('node_modules/plugin/package.json').dependencies, scenario).toEqual({ metrics: '^2.0.0' });
     }
   });
 
