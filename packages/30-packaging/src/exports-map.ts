@@ -98,20 +98,15 @@ function matchPattern(
   map: Record<string, ExportsTarget>,
   subpath: string,
 ): { key: string; star: string } | undefined {
-  let best: { key: string; star: string } | undefined;
+  let best: { key: string; star: string; prefixLength: number } | undefined;
   for (const key of Object.keys(map)) {
     const at = key.indexOf('*');
     if (at === -1 || key.indexOf('*', at + 1) !== -1) continue;
     const prefix = key.slice(0, at);
     const suffix = key.slice(at + 1);
     if (subpath.length < key.length || !subpath.startsWith(prefix) || !subpath.endsWith(suffix)) continue;
-    const bestPrefix = best ? best.key.indexOf('*') : -1;
-    if (
-      !best ||
-      prefix.length > bestPrefix ||
-      (prefix.length === bestPrefix && key.length > best.key.length)
-    ) {
-      best = { key, star: subpath.slice(prefix.length, subpath.length - suffix.length) };
+    if (!best || at > best.prefixLength || (at === best.prefixLength && key.length > best.key.length)) {
+      best = { key, star: subpath.slice(at, subpath.length - suffix.length), prefixLength: at };
     }
   }
   return best;

@@ -156,6 +156,20 @@ describe('the shapes an exports field can take', () => {
     });
   });
 
+  it('a longer prefix beats a longer key, in either order', () => {
+    const utils = { './utils/*': './u/*.js' };
+    const other = { './*/deep/x.js': './other.js' };
+    for (const map of [
+      { ...utils, ...other },
+      { ...other, ...utils },
+    ]) {
+      expect(resolveExports(map, './utils/deep/x.js', [])).toMatchObject({
+        target: './u/deep/x.js.js',
+        key: './utils/*',
+      });
+    }
+  });
+
   it('a key with no * or with two is never a pattern', () => {
     expect(resolveExports({ './a': './a.js' }, './b/./a', [])).toMatchObject({ ok: false });
     expect(resolveExports({ './a*b*': './x' }, './a1b*', [])).toMatchObject({ ok: false });
