@@ -69,7 +69,9 @@ export async function mustRun(
 ): Promise<RunResult> {
   const result = await run(file, args, options);
   if (result.code !== 0) {
-    throw new Error(`${result.command} exited with ${result.code}: ${result.stderr.trim().slice(0, 2000)}`);
+    // Some tools (tsc) report their errors on stdout and leave stderr empty: show whichever says why.
+    const why = result.stderr.trim() || result.stdout.trim();
+    throw new Error(`${result.command} exited with ${result.code}: ${why.slice(0, 2000)}`);
   }
   return result;
 }

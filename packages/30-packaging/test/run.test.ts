@@ -170,6 +170,20 @@ describe('mustRun', () => {
     );
   });
 
+  it('falls back to stdout when stderr is empty, as tsc reports its errors', async () => {
+    const script = 'console.log("src/a.ts(1,7): error TS2322: nope"); process.exit(2)';
+    await expect(mustRun(node, ['-e', script], { cwd: tmpdir() })).rejects.toThrow(
+      new Error(`${node} -e ${script} exited with 2: src/a.ts(1,7): error TS2322: nope`),
+    );
+  });
+
+  it('prefers stderr when both streams have something', async () => {
+    const script = 'console.log("progress"); console.error("the reason"); process.exit(3)';
+    await expect(mustRun(node, ['-e', script], { cwd: tmpdir() })).rejects.toThrow(
+      new Error(`${node} -e ${script} exited with 3: the reason`),
+    );
+  });
+
   it('keeps only the first 2000 characters of a long stderr', async () => {
     const script = 'process.stderr.write("a".repeat(1999) + "bc" + "d".repeat(5000)); process.exit(1)';
     const error = await mustRun(node, ['-e', script], { cwd: tmpdir() }).then(
