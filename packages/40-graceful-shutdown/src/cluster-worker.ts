@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in the node:cluster workers startRollingCluster forks, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/rolling-restart.test.ts (each worker listens, drains on `shutdown` and exits 0; no request fails a graceful restart, SIGKILL fails some)
 /**
  * One worker of the rolling-restart cluster (started by `startRollingCluster` through `node:cluster`). It
  * serves the demo app on the shared port and shuts down with the lifecycle when the primary says

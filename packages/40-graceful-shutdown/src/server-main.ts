@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in the child process forkServer starts, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/shutdown-process.test.ts (readiness 503 first, drain, background work waited for, grace timeout exit 1, second signal 143, Ctrl-C twice 130)
 /**
  * The demo service as a process: `node --import tsx src/server-main.ts`. It listens on a free loopback
  * port, reports over IPC, and shuts down gracefully on SIGTERM/SIGINT (a second signal exits at once).
