@@ -19,11 +19,10 @@ import { generateSigningKey } from '../src/keys.ts';
 import { hashPassword } from '../src/password.ts';
 import { TokenService } from '../src/token-service.ts';
 import { createUsersTable, insertUser, type User } from '../src/users.ts';
-import { request } from './_harness.ts';
+import { request, TEST_COST } from './_harness.ts';
 
 const SCHEMA = testSchema(import.meta.url);
 const PREFIX = testKeyPrefix(import.meta.url);
-const COST = { N: 2 ** 10, r: 8, p: 1 };
 let db: LinkedTestPostgres;
 let redis: Redis;
 let tokens: TokenService;
@@ -36,7 +35,7 @@ beforeAll(async () => {
   await createUsersTable(db.pool);
   user = await insertUser(db.pool, {
     email: 'ada@example.com',
-    passwordHash: await hashPassword('pw-ada', { cost: COST }),
+    passwordHash: await hashPassword('pw-ada', { cost: TEST_COST }),
   });
   redis = await testRedis();
   tokens = new TokenService({
@@ -50,7 +49,7 @@ beforeAll(async () => {
     pool: db.pool,
     tokens,
     realm: 'shop',
-    passwords: { cost: COST },
+    passwords: { cost: TEST_COST },
     onError: (error) => unexpected.push(error),
   });
   server = await listen(app);
