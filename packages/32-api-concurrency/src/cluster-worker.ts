@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in the node:cluster workers startCluster forks, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/cluster.test.ts (two workers share one port and both answer, two clusters stay apart, the piscina route answers inside a worker, every worker stops cleanly on shutdown)
 /**
  * The entry point of one `node:cluster` worker process (internal: `startCluster()` forks it). Each worker
  * has its own event loop, heap and CPU pool; they share one listening port, whose connections the primary

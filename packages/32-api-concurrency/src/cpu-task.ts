@@ -1,3 +1,4 @@
+// Stryker disable all: runs only inside piscina's worker threads, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/cpu-offload.test.ts (the pool returns the inline result and a non-zero threadId, and tasks wait on the latch until it opens)
 /**
  * The piscina worker file: runs in a worker thread, so the loop it blocks is the thread's own, not the one
  * serving HTTP. Internal: load it through `createCpuPool()`.
