@@ -27,4 +27,9 @@ process.on('message', (message: { type?: string }) => {
   if (message.type === 'shutdown')
     void lifecycle.shutdown('rolling restart').then((r) => exitAfterReport(r.code));
 });
+// A port it cannot bind is reported to the primary (which fails the start with the reason), not thrown.
+server.once('error', (error) => {
+  if (!process.send || !process.connected) process.exit(1);
+  process.send({ type: 'failed', reason: error.message }, () => process.exit(1));
+});
 server.listen(port, '127.0.0.1', () => process.send?.({ type: 'listening', pid: process.pid }));

@@ -18,11 +18,11 @@ export interface RestartUnderLoad {
 export async function restartUnderLoad(
   cluster: RollingCluster,
   mode: ReplaceMode,
-  options: { connections?: number; warmupMs?: number } = {},
+  options: { connections?: number; warmupMs?: number; path?: string } = {},
 ): Promise<RestartUnderLoad> {
   // The duration is an upper bound only: stop() ends the load as soon as the restart is done.
   const load = await startLoad({
-    url: `${cluster.url}/fast`,
+    url: `${cluster.url}${options.path ?? '/fast'}`,
     connections: options.connections ?? 8,
     duration: 60,
   });

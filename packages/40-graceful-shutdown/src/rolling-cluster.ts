@@ -36,6 +36,8 @@ export interface RollingClusterOptions {
   graceMs?: number;
   /** A worker that is not listening by then fails the start (forking with tsx is slow on a busy box). */
   startTimeoutMs?: number;
+  /** The loopback port to share. Default: a free one. */
+  port?: number;
 }
 
 function listening(worker: Worker, timeoutMs: number): Promise<number> {
@@ -44,8 +46,9 @@ function listening(worker: Worker, timeoutMs: number): Promise<number> {
       () => done(new Error(`worker did not listen within ${timeoutMs} ms`)),
       timeoutMs,
     );
-    const onMessage = (message: { type?: string; pid?: number }) => {
+    const onMessage = (message: { type?: string; pid?: number; reason?: string }) => {
       if (message.type === 'listening') done(undefined, message.pid);
+      else if (message.type === 'failed') done(new Error(`worker could not listen: ${message.reason}`));
     };
     const onExit = (code: number | null) => done(new Error(`worker exited (code ${code}) before listening`));
     function done(error?: Error, pid?: number) {
@@ -70,26 +73,39 @@ export async function startRollingCluster(options: RollingClusterOptions): Promi
   const { workers: count, graceMs = 10_000, startTimeoutMs = 30_000 } = options;
   if (!Number.isInteger(count) || count < 1 || count > 8)
     throw new RangeError(`workers must be 1-8, got ${count}`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   cluster.setupPrimary({
     exec: workerPath(new URL('./cluster-worker.ts', import.meta.url)),
     execArgv: tsxExecArgv(),
   });
   const env = { CLUSTER_PORT: String(port), SHUTDOWN_GRACE_MS: String(graceMs) };
-  const forkListening = async () => {
-    const worker = cluster.fork(env);
-    await listening(worker, startTimeoutMs);
-    return worker;
-  };
-  let current = await Promise.all(Array.from({ length: count }, forkListening));
-
   const takeOut = async (worker: Worker, mode: ReplaceMode) => {
+    if (worker.process.exitCode !== null || worker.process.signalCode !== null)
+      return { code: worker.process.exitCode, signal: worker.process.signalCode };
     const exited = once(worker, 'exit') as Promise<[number | null, string | null]>;
     if (mode === 'kill') worker.process.kill('SIGKILL');
     else worker.send({ type: 'shutdown' });
     const [code, signal] = await exited;
     return { code, signal };
   };
+  // A worker that failed to start is killed, not left behind holding a share of the port.
+  const forkListening = async () => {
+    const worker = cluster.fork(env);
+    try {
+      await listening(worker, startTimeoutMs);
+    } catch (error) {
+      await takeOut(worker, 'kill');
+      throw error;
+    }
+    return worker;
+  };
+  const started = await Promise.allSettled(Array.from({ length: count }, forkListening));
+  const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  let current = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  if (failure) {
+    await Promise.all(current.map((w) => takeOut(w, 'kill')));
+    throw failure.reason;
+  }
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -98,8 +114,15 @@ export async function startRollingCluster(options: RollingClusterOptions): Promi
     async rollingRestart(mode = 'graceful') {
       const replaced: ReplacedWorker[] = [];
       const next: Worker[] = [];
-      for (const old of current) {
-        const fresh = await forkListening();
+      for (const [i, old] of current.entries()) {
+        let fresh: Worker;
+        try {
+          fresh = await forkListening();
+        } catch (error) {
+          // The old workers not yet replaced keep serving beside the new ones: stop() still reaches all.
+          current = [...next, ...current.slice(i)];
+          throw error;
+        }
         next.push(fresh);
         const { code, signal } = await takeOut(old, mode);
         replaced.push({ oldPid: old.process.pid ?? -1, newPid: fresh.process.pid ?? -1, code, signal });

@@ -14,6 +14,10 @@ beforeAll(async () => {
     lifecycle,
     work: new PendingWork(() => {}),
     latch: async (id) => {
+      // `fail-<status>` ids make the route throw, so the error handler's mapping can be checked.
+      const failing = /^fail-(\d+)$/.exec(id);
+      if (failing) throw Object.assign(new Error('broken'), { status: Number(failing[1]) });
+      if (id === 'fail-plain') throw new Error('no status at all');
       released.add(id);
     },
   });
@@ -48,5 +52,24 @@ describe('the demo app', () => {
     ['a wrong method', '/fast', 404, 'not_found', 'DELETE'],
   ])('%s → %i %s', async (_, path, status, code, method = 'GET') => {
     await expectProblem(path, status, code, method);
+  });
+
+  it.each([
+    ["an error with a 4xx status is the client's: 400", '/slow/fail-400', 400, 'bad_request'],
+    ['the top of the 4xx range', '/slow/fail-499', 499, 'bad_request'],
+    ['a 5xx status is still our failure: 500, not passed through', '/slow/fail-503', 500, 'internal_error'],
+    ['500 itself', '/slow/fail-500', 500, 'internal_error'],
+    ['a status below 400 is not a client error', '/slow/fail-399', 500, 'internal_error'],
+    ['an error with no status', '/slow/fail-plain', 500, 'internal_error'],
+  ])('a route that throws: %s', async (_, path, status, code) => {
+    await expectProblem(path, status, code);
+  });
+
+  it('never puts the error message or a stack in the body', async () => {
+    const res = await fetch(`${server.url}/slow/fail-plain`);
+    const text = await res.text();
+    expect(text).not.toContain('no status at all');
+    expect(text).not.toContain('at ');
+    expect(JSON.parse(text)).toMatchObject({ detail: 'the server failed to answer' });
   });
 });

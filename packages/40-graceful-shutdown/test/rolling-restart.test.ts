@@ -1,3 +1,5 @@
+import nodeCluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepAliveLoad } from '../src/keep-alive-load.ts';
 import { restartUnderLoad } from '../src/restart-under-load.ts';
@@ -44,5 +46,90 @@ describe('a rolling restart of cluster workers under load', () => {
     const run = await restartUnderLoad(cluster, 'kill');
     expect(run.replaced.map((r) => r.signal)).toEqual(['SIGKILL', 'SIGKILL']);
     expect(run.failed).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('counts non-2xx answers as failed: every request to an unknown route is one', async () => {
+    const run = await restartUnderLoad(cluster, 'graceful', { path: '/nowhere' });
+    expect(run.requests).toBeGreaterThan(0);
+    expect(run.failed).toBe(run.requests);
+  }, 60_000);
+
+  it('a new worker that dies at boot stops the restart; the old workers keep serving', async () => {
+    const before = cluster.pids();
+    const crash = (worker: Worker) => worker.process.kill('SIGKILL');
+    nodeCluster.once('fork', crash);
+    await expect(cluster.rollingRestart('graceful')).rejects.toThrow(
+      /worker exited \(code null\) before listening/,
+    );
+    expect(cluster.pids()).toEqual(before);
+    expect((await fetch(`${cluster.url}/fast`)).status).toBe(200);
+  }, 60_000);
+});
+
+describe('starting a rolling cluster', () => {
+  /** Every worker forked while `run` runs, to check none outlives a failed start. */
+  async function forkedDuring(run: () => Promise<unknown>): Promise<{ error: unknown; forked: Worker[] }> {
+    const forked: Worker[] = [];
+    const record = (worker: Worker) => forked.push(worker);
+    nodeCluster.on('fork', record);
+    try {
+      await run();
+      return { error: undefined, forked };
+    } catch (error) {
+      return { error, forked };
+    } finally {
+      nodeCluster.off('fork', record);
+    }
+  }
+  const gone = (w: Worker) => w.process.exitCode !== null || w.process.signalCode !== null;
+
+  it.each([0, 9, 1.5, Number.NaN])('refuses %s workers before forking any', async (workers) => {
+    const { error, forked } = await forkedDuring(() => startRollingCluster({ workers }));
+    expect(error).toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe(`workers must be 1-8, got ${workers}`);
+    expect(forked).toEqual([]);
+  });
+
+  it('fails when a worker is not listening in time, and kills the workers it forked', async () => {
+    const { error, forked } = await forkedDuring(() =>
+      startRollingCluster({ workers: 2, startTimeoutMs: 1 }),
+    );
+    expect((error as Error).message).toBe('worker did not listen within 1 ms');
+    expect(forked).toHaveLength(2);
+    expect(forked.every(gone)).toBe(true);
+  }, 30_000);
+
+  it('fails with the reason when the port is taken, and leaves no worker behind', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const port = (squatter.address() as { port: number }).port;
+    try {
+      const { error, forked } = await forkedDuring(() => startRollingCluster({ workers: 2, port }));
+      expect((error as Error).message).toBe(`worker could not listen: bind EADDRINUSE 127.0.0.1:${port}`);
+      expect(forked).toHaveLength(2);
+      expect(forked.every(gone)).toBe(true);
+    } finally {
+      squatter.close();
+    }
+  }, 60_000);
+
+  it('serves on the port it is given, and stop() leaves no worker and no pid', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as { port: number }).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const { forked, error } = await forkedDuring(async () => {
+      const one = await startRollingCluster({ workers: 1, port });
+      expect(one.url).toBe(`http://127.0.0.1:${port}`);
+      expect(one.port).toBe(port);
+      expect(one.pids()).toHaveLength(1);
+      expect((await fetch(`${one.url}/fast`)).status).toBe(200);
+      await one.stop();
+      expect(one.pids()).toEqual([]);
+    });
+    expect(error).toBeUndefined();
+    expect(forked).toHaveLength(1);
+    expect(forked.every(gone)).toBe(true);
+    expect(forked[0]?.process.exitCode).toBe(0);
   }, 60_000);
 });
