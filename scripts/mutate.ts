@@ -51,13 +51,15 @@ function mutatePattern(arg: string, topic: Topic): string {
 function score(results: readonly Result[]): {
   score: number;
   killed: number;
+  timedOut: number;
   survived: number;
   total: number;
 } {
   const killed = results.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
+  const timedOut = results.filter((r) => r.status === 'Timeout').length;
   const survived = results.filter((r) => r.status === 'Survived' || r.status === 'NoCoverage').length;
   const total = killed + survived;
-  return { score: total === 0 ? 100 : (100 * killed) / total, killed, survived, total };
+  return { score: total === 0 ? 100 : (100 * killed) / total, killed, timedOut, survived, total };
 }
 
 const USAGE = [
@@ -93,6 +95,12 @@ function report(results: readonly Result[], topic: Topic): void {
   out(
     `mutation score of ${basename(topic.dir)}: ${pct(all.score)} (${all.killed} killed, ${all.survived} survived)`,
   );
+  // Stryker counts a timeout as a kill. A mutant that loops forever earns it; on a busy machine a slow
+  // test does too, so the count says how much of the score a quiet re-run should confirm.
+  if (all.timedOut > 0)
+    out(
+      `  of the killed, ${all.timedOut} by timeout (a hang, or a busy machine: re-run those files when quiet)`,
+    );
   const ignored = results.filter((r) => r.status === 'Ignored').length;
   // Ignored mutants (--ignore-static, `// Stryker disable`) are outside the score: say how many.
   if (ignored > 0) out(`  not scored: ${ignored} ignored mutants (${ignoredReasons(results)})`);
