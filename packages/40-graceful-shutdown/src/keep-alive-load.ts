@@ -11,7 +11,8 @@ export interface KeepAliveLoadResult {
   connectionsOpened: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
+/** The nearest-rank `p`th percentile of ascending `sorted` (0 when empty). Exported for its test. */
+export const percentile = (sorted: readonly number[], p: number): number =>
   sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 
 /**

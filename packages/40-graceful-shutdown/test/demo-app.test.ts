@@ -18,6 +18,9 @@ beforeAll(async () => {
       const failing = /^fail-(\d+)$/.exec(id);
       if (failing) throw Object.assign(new Error('broken'), { status: Number(failing[1]) });
       if (id === 'fail-plain') throw new Error('no status at all');
+      // Anything can be thrown: null has no status to read, and a string status is not a number.
+      if (id === 'fail-null') throw null;
+      if (id === 'fail-text') throw Object.assign(new Error('text status'), { status: '400' });
       released.add(id);
     },
   });
@@ -37,9 +40,13 @@ async function expectProblem(path: string, status: number, code: string, method 
 
 describe('the demo app', () => {
   it('answers /fast, a released /slow/:id, and 202 for /work/:id', async () => {
-    expect((await fetch(`${server.url}/fast`)).status).toBe(200);
+    const fast = await fetch(`${server.url}/fast`);
+    expect(fast.status).toBe(200);
+    expect(await fast.json()).toEqual({ ok: true, pid: process.pid });
     expect(await (await fetch(`${server.url}/slow/a-1`)).json()).toEqual({ ok: true, id: 'a-1' });
-    expect((await fetch(`${server.url}/work/w-1`, { method: 'POST' })).status).toBe(202);
+    const work = await fetch(`${server.url}/work/w-1`, { method: 'POST' });
+    expect(work.status).toBe(202);
+    expect(await work.json()).toEqual({ accepted: 'w-1' });
     expect([...released].sort()).toEqual(['a-1', 'work:w-1']);
   });
 
@@ -61,6 +68,8 @@ describe('the demo app', () => {
     ['500 itself', '/slow/fail-500', 500, 'internal_error'],
     ['a status below 400 is not a client error', '/slow/fail-399', 500, 'internal_error'],
     ['an error with no status', '/slow/fail-plain', 500, 'internal_error'],
+    ['a thrown null', '/slow/fail-null', 500, 'internal_error'],
+    ['a status that is the string "400"', '/slow/fail-text', 500, 'internal_error'],
   ])('a route that throws: %s', async (_, path, status, code) => {
     await expectProblem(path, status, code);
   });
@@ -71,5 +80,29 @@ describe('the demo app', () => {
     expect(text).not.toContain('no status at all');
     expect(text).not.toContain('at ');
     expect(JSON.parse(text)).toMatchObject({ detail: 'the server failed to answer' });
+  });
+
+  it('tells onStarted which request began: /slow/:id by id, /work/:id as work:<id>, /hang as hang', async () => {
+    const started: string[] = [];
+    const app = createDemoApp({
+      lifecycle: createLifecycle({ server: createServer() }),
+      work: new PendingWork(() => {}),
+      latch: async () => {},
+      onStarted: (id) => started.push(id),
+    });
+    const own = await listen(app);
+    try {
+      await fetch(`${own.url}/slow/s-1`);
+      await fetch(`${own.url}/work/w-2`, { method: 'POST' });
+      const hang = new AbortController();
+      const hung = fetch(`${own.url}/hang`, { signal: hang.signal }).catch((error: unknown) => error);
+      await expect.poll(() => started.includes('hang')).toBe(true);
+      hang.abort();
+      // /hang never answers: the only way the fetch ends is the abort.
+      expect(await hung).toMatchObject({ name: 'AbortError' });
+      await expect.poll(() => started).toEqual(['s-1', 'work:w-2', 'hang']);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Listening, listen } from '@lab/common/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepAliveLoad } from '../src/keep-alive-load.ts';
+import { keepAliveLoad, percentile } from '../src/keep-alive-load.ts';
 
 type Answer = (n: number, req: IncomingMessage, res: ServerResponse) => void;
 
@@ -70,5 +70,48 @@ describe('keepAliveLoad', () => {
     await expect(
       keepAliveLoad({ url: 'http://localhost:1/', connections: 1, stop: Promise.resolve() }),
     ).rejects.toThrow('load runs on loopback only, not localhost');
+  });
+
+  it('counts exactly the answers outside 200-299 as non-2xx: 299 is a success, 300 is not', async () => {
+    const statuses = [200, 299, 300, 204, 404];
+    const s = await serve(
+      (n, _req, res) => res.writeHead(statuses[(n - 1) % statuses.length] ?? 200).end(),
+      25,
+    );
+    const result = await keepAliveLoad({ url: s.url, connections: 1, stop: s.stop });
+    const served = s.served();
+    const non2xx = Array.from({ length: served }, (_, i) => statuses[i % statuses.length] ?? 200).filter(
+      (status) => status >= 300,
+    ).length;
+    expect(result.non2xx).toBe(non2xx);
+    expect(result.requests).toBe(served);
+  });
+
+  it('measures each latency from the request it belongs to: none can exceed the whole run', async () => {
+    const s = await serve((_n, _req, res) => res.end('x'), 10);
+    const before = performance.now();
+    const result = await keepAliveLoad({ url: s.url, connections: 2, stop: s.stop });
+    const whole = performance.now() - before;
+    expect(result.p99).toBeLessThanOrEqual(whole);
+    expect(result.p50).toBeLessThanOrEqual(result.p99);
+  });
+});
+
+describe('percentile (nearest rank)', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+  it.each([
+    [50, 51],
+    [99, 100],
+    [100, 100],
+    [0, 1],
+  ])('p%i of 1..100 is %i', (p, expected) => {
+    expect(percentile(hundred, p)).toBe(expected);
+  });
+
+  it('takes the highest value when the rank passes the end, and 0 for no values', () => {
+    expect(percentile([3, 7], 99)).toBe(7);
+    expect(percentile([3, 7], 50)).toBe(7);
+    expect(percentile([3, 7, 9, 11], 25)).toBe(7);
+    expect(percentile([], 50)).toBe(0);
   });
 });

@@ -90,6 +90,16 @@ describe('starting a rolling cluster', () => {
     expect(forked).toEqual([]);
   });
 
+  it('accepts the upper bound of 8 workers (here failing on the start timeout, not on the count)', async () => {
+    const { error, forked } = await forkedDuring(() =>
+      startRollingCluster({ workers: 8, startTimeoutMs: 1 }),
+    );
+    expect(error).not.toBeInstanceOf(RangeError);
+    expect((error as Error).message).toBe('worker did not listen within 1 ms');
+    expect(forked).toHaveLength(8);
+    expect(forked.every(gone)).toBe(true);
+  }, 30_000);
+
   it('fails when a worker is not listening in time, and kills the workers it forked', async () => {
     const { error, forked } = await forkedDuring(() =>
       startRollingCluster({ workers: 2, startTimeoutMs: 1 }),
