@@ -64,6 +64,38 @@ describe('a rolling restart of cluster workers under load', () => {
     expect(cluster.pids()).toEqual(before);
     expect((await fetch(`${cluster.url}/fast`)).status).toBe(200);
   }, 60_000);
+
+  it('halfway through, a crash at boot leaves the replaced worker and the old one not yet replaced', async () => {
+    const before = cluster.pids();
+    let forks = 0;
+    const crashSecond = (worker: Worker) => {
+      if (++forks === 2) worker.process.kill('SIGKILL');
+    };
+    nodeCluster.on('fork', crashSecond);
+    try {
+      await expect(cluster.rollingRestart('graceful')).rejects.toThrow(/before listening/);
+    } finally {
+      nodeCluster.off('fork', crashSecond);
+    }
+    const after = cluster.pids();
+    expect(after).toHaveLength(2);
+    expect(before).not.toContain(after[0]);
+    expect(after[1]).toBe(before[1]);
+    expect((await fetch(`${cluster.url}/fast`)).status).toBe(200);
+  }, 60_000);
+
+  it('reports a worker that died before the restart as it died, and replaces it too', async () => {
+    const [first] = cluster.pids();
+    const dead = Object.values(nodeCluster.workers ?? {}).find((w) => w?.process.pid === first);
+    if (!dead) throw new Error(`no worker with pid ${first}`);
+    const exited = new Promise((resolve) => dead.once('exit', resolve));
+    dead.process.kill('SIGKILL');
+    await exited;
+    const replaced = await cluster.rollingRestart('graceful');
+    expect(replaced[0]).toMatchObject({ oldPid: first, code: null, signal: 'SIGKILL' });
+    expect(replaced[1]).toMatchObject({ code: 0, signal: null });
+    expect(cluster.pids()).toEqual(replaced.map((r) => r.newPid));
+  }, 60_000);
 });
 
 describe('starting a rolling cluster', () => {
@@ -128,17 +160,19 @@ describe('starting a rolling cluster', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const port = (probe.address() as { port: number }).port;
     await new Promise<void>((resolve) => probe.close(() => resolve()));
+    let pidsWhileUp: number[] = [];
     const { forked, error } = await forkedDuring(async () => {
       const one = await startRollingCluster({ workers: 1, port });
+      pidsWhileUp = one.pids();
       expect(one.url).toBe(`http://127.0.0.1:${port}`);
       expect(one.port).toBe(port);
-      expect(one.pids()).toHaveLength(1);
       expect((await fetch(`${one.url}/fast`)).status).toBe(200);
       await one.stop();
       expect(one.pids()).toEqual([]);
     });
     expect(error).toBeUndefined();
     expect(forked).toHaveLength(1);
+    expect(pidsWhileUp).toEqual(forked.map((w) => w.process.pid));
     expect(forked.every(gone)).toBe(true);
     expect(forked[0]?.process.exitCode).toBe(0);
   }, 60_000);
