@@ -1,12 +1,21 @@
+import nodeCluster, { type Worker } from 'node:cluster';
 import { processAlive } from '@lab/common/workers';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { httpGet, startCluster } from '../src/index.ts';
+
+/** Every worker this file forks, seen from the primary (this process), so a test can check none outlives it. */
+const forked: Worker[] = [];
+nodeCluster.on('fork', (worker: Worker) => forked.push(worker));
+afterEach(() => {
+  forked.length = 0;
+});
 
 // Forking a worker starts Node and tsx from scratch: slow on a busy machine, so allow well beyond the default.
 describe('node:cluster', { timeout: 90_000 }, () => {
   it('forks two workers that share one port, answers from both, and stops them cleanly', async () => {
     const cluster = await startCluster({ workers: 2 });
     let exits: Awaited<ReturnType<typeof cluster.stop>> = [];
+    let afterStart: number[][] = [];
     try {
       expect(cluster.pids).toHaveLength(2);
       expect(new Set(cluster.pids).size).toBe(2);
@@ -20,6 +29,7 @@ describe('node:cluster', { timeout: 90_000 }, () => {
       }
       expect(answered.every((pid) => cluster.pids.includes(pid))).toBe(true);
       expect(new Set(answered).size).toBe(2);
+      afterStart = forked.map((w) => [w.listenerCount('message'), w.listenerCount('exit')]);
     } finally {
       exits = await cluster.stop();
     }
@@ -28,6 +38,39 @@ describe('node:cluster', { timeout: 90_000 }, () => {
       { code: 0, graceful: true },
     ]);
     expect(cluster.pids.filter(processAlive)).toEqual([]);
+    expect(exits.map((e) => e.pid)).toEqual(cluster.pids);
+    // Start-up listened for each worker's ready message and early exit, then stopped listening: what is
+    // left is node:cluster's own 'message' listener (it re-emits on cluster.on('message')) and no 'exit' one.
+    expect(afterStart).toEqual([
+      [1, 0],
+      [1, 0],
+    ]);
+    // Stopping again finds every worker already gone and reports how each ended, without waiting.
+    expect(await cluster.stop()).toEqual(exits);
+  });
+
+  it('kills a worker that has not exited within stopTimeoutMs and says it was not graceful', async () => {
+    // A 0 ms budget: the kill timer fires before the worker can even read the shutdown message.
+    const cluster = await startCluster({ workers: 1, stopTimeoutMs: 0 });
+    const exits = await cluster.stop();
+    expect(exits).toEqual([{ pid: cluster.pids[0], code: null, signal: 'SIGKILL', graceful: false }]);
+    expect(cluster.pids.filter(processAlive)).toEqual([]);
+  });
+
+  it('fails to start, and kills what it forked, when the workers are not listening in time', async () => {
+    await expect(startCluster({ workers: 1, startTimeoutMs: 1, stopTimeoutMs: 0 })).rejects.toThrow(
+      'worker did not start within 1 ms',
+    );
+    expect(forked).toHaveLength(1);
+    expect(forked.filter((w) => !w.isDead())).toEqual([]);
+  });
+
+  it('fails to start, and says how, when a worker exits before it listens', async () => {
+    // The worker refuses a negative thread count when it parses its options, and exits with code 1.
+    await expect(startCluster({ workers: 1, cpuThreads: -1 })).rejects.toThrow(
+      'worker exited before listening (code 1, signal null)',
+    );
+    expect(forked.filter((w) => !w.isDead())).toEqual([]);
   });
 
   it('keeps two clusters of one primary apart: each has its own port and only its own workers answer', async () => {
@@ -58,5 +101,20 @@ describe('node:cluster', { timeout: 90_000 }, () => {
   it('refuses a worker count outside 1-16', async () => {
     await expect(startCluster({ workers: 0 })).rejects.toThrow(RangeError);
     await expect(startCluster({ workers: 1.5 })).rejects.toThrow(RangeError);
+    // Short deadlines: were 17 accepted, its workers would be killed at once instead of booting.
+    await expect(startCluster({ workers: 17, startTimeoutMs: 1, stopTimeoutMs: 0 })).rejects.toThrow(
+      new RangeError('workers must be 1-16: 17'),
+    );
+    expect(forked).toEqual([]);
+  });
+
+  it('accepts 16 workers, the upper bound', async () => {
+    // Past the bound check it forks all 16; a 1 ms start deadline then fails the start and kills them at
+    // once, so the bound is checked without booting 16 processes.
+    await expect(startCluster({ workers: 16, startTimeoutMs: 1, stopTimeoutMs: 0 })).rejects.toThrow(
+      'worker did not start within 1 ms',
+    );
+    expect(forked).toHaveLength(16);
+    expect(forked.filter((w) => !w.isDead())).toEqual([]);
   });
 });

@@ -154,7 +154,49 @@ describe('deadlines on database calls', () => {
     }
   });
 
-  it('refuses a configuration whose client deadline would fire before the server one', async () => {
-    await expect(createDb({ statementTimeoutMs: 1_000, queryTimeoutMs: 500 })).rejects.toThrow(RangeError);
+  it('refuses a configuration whose client deadline would fire before (or with) the server one', async () => {
+    await expect(createDb({ statementTimeoutMs: 1_000, queryTimeoutMs: 500 })).rejects.toThrow(
+      new RangeError('queryTimeoutMs must exceed statementTimeoutMs: the server should cancel first'),
+    );
+    await expect(createDb({ statementTimeoutMs: 1_000, queryTimeoutMs: 1_000 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('createDb', () => {
+  it('puts the given schema first on the search_path and names its connections after the caller', async () => {
+    const db = await createDb({}, { schema: SCHEMA, applicationName: APP_NAME });
+    try {
+      const { rows } = await db.pool.query<{ schema: string; app: string }>(
+        "SELECT current_schema() AS schema, current_setting('application_name') AS app",
+      );
+      expect(rows).toEqual([{ schema: SCHEMA, app: APP_NAME }]);
+    } finally {
+      await db.pool.end();
+    }
+  });
+
+  it('names its connections after the topic when the caller does not, so pg_stat_activity shows whose they are', async () => {
+    const db = await createDb({ max: 1 });
+    try {
+      const { rows } = await db.pool.query<{ app: string }>(
+        "SELECT current_setting('application_name') AS app",
+      );
+      expect(rows).toEqual([{ app: 'lab-api-concurrency' }]);
+    } finally {
+      await db.pool.end();
+    }
+  });
+
+  it('sets every deadline it was given on the pool and on the server session', async () => {
+    const limits = { max: 3, connectionTimeoutMillis: 700, statementTimeoutMs: 1_234, queryTimeoutMs: 2_345 };
+    const db = await createDb(limits, { schema: SCHEMA, applicationName: APP_NAME });
+    try {
+      expect(db.limits).toEqual({ ...limits, retryAfterSeconds: DEFAULT_DB_LIMITS.retryAfterSeconds });
+      const { rows } = await db.query<{ statement_timeout: string }>('SHOW statement_timeout');
+      expect(rows).toEqual([{ statement_timeout: '1234ms' }]);
+      expect(db.pool.options).toMatchObject({ max: 3, connectionTimeoutMillis: 700, query_timeout: 2_345 });
+    } finally {
+      await db.pool.end();
+    }
   });
 });

@@ -22,9 +22,35 @@ describe('connection budget', () => {
     expect(budget).toEqual({ available: 92, demanded: 80, fits: true, largestPoolThatFits: 11 });
   });
 
+  it('fits exactly when the fleet asks for every available connection', () => {
+    const budget = connectionBudget({ maxConnections: 43, reserved: 3, processes: 4, poolMax: 10 });
+    expect(budget).toEqual({ available: 40, demanded: 40, fits: true, largestPoolThatFits: 10 });
+  });
+
+  it('has no connections to offer when reserved and other connections exceed the limit', () => {
+    const budget = connectionBudget({
+      maxConnections: 10,
+      reserved: 3,
+      processes: 2,
+      poolMax: 1,
+      others: 20,
+    });
+    expect(budget).toEqual({ available: 0, demanded: 2, fits: false, largestPoolThatFits: 0 });
+  });
+
+  it.each([
+    ['maxConnections', { maxConnections: 1.5, reserved: 3, processes: 1, poolMax: 10 }],
+    ['reserved', { maxConnections: 100, reserved: -1, processes: 1, poolMax: 10 }],
+    ['processes', { maxConnections: 100, reserved: 3, processes: -2, poolMax: 10 }],
+    ['poolMax', { maxConnections: 100, reserved: 3, processes: 1, poolMax: Number.NaN }],
+    ['others', { maxConnections: 100, reserved: 3, processes: 1, poolMax: 10, others: -5 }],
+  ])('names %s when it is not a non-negative integer', (name, input) => {
+    expect(() => connectionBudget(input)).toThrow(new RangeError(`${name} must be a non-negative integer`));
+  });
+
   it('rejects nonsense input', () => {
     expect(() => connectionBudget({ maxConnections: 100, reserved: 3, processes: 0, poolMax: 10 })).toThrow(
-      RangeError,
+      new RangeError('processes must be at least 1'),
     );
     expect(() => connectionBudget({ maxConnections: -1, reserved: 3, processes: 1, poolMax: 10 })).toThrow(
       RangeError,
@@ -38,7 +64,13 @@ describe('connection budget', () => {
       // The same numbers PostgreSQL gives when asked one setting at a time.
       const show = async (name: string) => Number((await pool.query(`SHOW ${name}`)).rows[0][name]);
       expect(limits.maxConnections).toBe(await show('max_connections'));
-      expect(limits.reserved).toBeGreaterThanOrEqual(await show('superuser_reserved_connections'));
+      // reserved_connections exists from PostgreSQL 16 on; before that only the superuser slots count.
+      const { rows } = await pool.query<{ other: string | null }>(
+        "SELECT current_setting('reserved_connections', true) AS other",
+      );
+      expect(limits.reserved).toBe(
+        (await show('superuser_reserved_connections')) + Number(rows[0]?.other ?? 0),
+      );
       expect(limits.maxConnections).toBeGreaterThan(limits.reserved);
       // At least this pool's own connection is in use (other test files share the server, so no exact count).
       expect(limits.inUse).toBeGreaterThanOrEqual(1);

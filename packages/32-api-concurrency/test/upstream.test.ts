@@ -3,7 +3,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request } from 'node:http';
 import { type Listening, listen } from '@lab/common/http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, httpGet } from '../src/index.ts';
+import {
+  createApp,
+  DependencyTimeoutError,
+  DependencyUnavailableError,
+  fetchUpstreamJson,
+  httpGet,
+  UpstreamBadResponseError,
+} from '../src/index.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -98,5 +105,84 @@ describe('an outbound call with a deadline', () => {
     if (!call.socket.destroyed) await once(call.socket, 'close');
     expect(call.socket.destroyed).toBe(true);
     expect(up.received).toHaveLength(1);
+  });
+
+  it('asks the upstream for JSON', async () => {
+    const up = await upstream((_req, res) => res.end('{}'));
+    await httpGet(`${await api(up.url, 5_000)}/upstream`);
+    expect(up.received.map((r) => r.headers.accept)).toEqual(['application/json']);
+  });
+
+  it('answers 502 for a non-2xx answer that has no body at all', async () => {
+    // A 304 is not ok and, by the fetch spec, carries a null body: there is nothing to cancel.
+    const up = await upstream((_req, res) => {
+      res.statusCode = 304;
+      res.end();
+    });
+    const answer = await httpGet(`${await api(up.url, 5_000)}/upstream`);
+    expect(answer.status).toBe(502);
+    expect(answer.json).toMatchObject({ code: 'upstream_bad_response', detail: 'upstream answered 304' });
+  });
+});
+
+describe('fetchUpstreamJson', () => {
+  it('keeps the underlying failure as the cause of each typed error', async () => {
+    const silent = await upstream(() => {});
+    const timedOut = await fetchUpstreamJson(silent.url, { timeoutMs: 50 }).catch((e: unknown) => e);
+    expect(timedOut).toBeInstanceOf(DependencyTimeoutError);
+    expect(timedOut).toMatchObject({
+      dependency: 'upstream',
+      timeoutMs: 50,
+      message: 'the upstream call did not finish within 50 ms',
+    });
+    expect((timedOut as Error).cause).toMatchObject({ name: 'TimeoutError' });
+
+    const garbage = await upstream((_req, res) => res.end('<html>'));
+    const mangled = await fetchUpstreamJson(garbage.url, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    expect(mangled).toBeInstanceOf(UpstreamBadResponseError);
+    expect(mangled).toMatchObject({
+      message: 'upstream answered with a body that is not JSON',
+      upstreamStatus: undefined,
+    });
+    expect((mangled as Error).cause).toBeInstanceOf(SyntaxError);
+
+    const gone = await listen(() => {});
+    await gone.close();
+    const refused = await fetchUpstreamJson(gone.url, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DependencyUnavailableError);
+    expect(refused).toMatchObject({
+      dependency: 'upstream',
+      message: 'the upstream service could not be reached',
+      retryAfterSeconds: 5,
+    });
+    expect((refused as Error).cause).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+  });
+
+  it('keeps the upstream status of a failed answer', async () => {
+    const failing = await upstream((_req, res) => {
+      res.statusCode = 503;
+      res.end('down');
+    });
+    await expect(fetchUpstreamJson(failing.url, { timeoutMs: 5_000 })).rejects.toMatchObject({
+      name: 'UpstreamBadResponseError',
+      upstreamStatus: 503,
+    });
+  });
+
+  it('leaves a malformed URL (a configuration bug, not an outage) as the error fetch threw', async () => {
+    const error = await fetchUpstreamJson('http://[not-a-host', { timeoutMs: 5_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toBeInstanceOf(DependencyUnavailableError);
+  });
+
+  it("leaves the caller's own cancellation as an AbortError, not a timeout", async () => {
+    const silent = await upstream(() => {});
+    const caller = new AbortController();
+    const call = fetchUpstreamJson(silent.url, { timeoutMs: 30_000, signal: caller.signal });
+    await silent.first;
+    caller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
