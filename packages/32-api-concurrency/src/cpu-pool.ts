@@ -30,6 +30,9 @@ export interface CpuPool {
   close(): Promise<void>;
 }
 
+/** piscina's rejections for a task that finds every thread busy and no place left to wait. */
+const QUEUE_FULL_MESSAGES = ['Task queue is at limit', 'No task queue available and all Workers are busy'];
+
 /** Builds the pool. The worker file is TypeScript, so the tsx loader is passed to each thread explicitly. */
 export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1, latch }: CpuPoolOptions): CpuPool {
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be ≥ 1: ${threads}`);
@@ -46,7 +49,9 @@ export function createCpuPool({ threads, maxQueue, retryAfterSeconds = 1, latch 
       try {
         return await piscina.run(latch ? { limit, latch: latch.cells } : { limit });
       } catch (error) {
-        if (error instanceof Error && error.message === 'Task queue is at limit')
+        // piscina says 'Task queue is at limit' when a bounded queue is full, and 'No task queue available and
+        // all Workers are busy' when maxQueue is 0 (no queue at all): both mean busy, not broken.
+        if (error instanceof Error && QUEUE_FULL_MESSAGES.includes(error.message))
           throw new DependencyBusyError(
             'cpu-pool',
             `all ${threads} CPU workers are busy and ${maxQueue} tasks are already waiting`,

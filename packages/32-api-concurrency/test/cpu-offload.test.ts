@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import { type Listening, listen } from '@lab/common/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  type Activity,
+  Activity,
   cheapWhileCpu,
   countPrimes,
   createApp,
@@ -21,9 +21,47 @@ describe('countPrimes', () => {
     expect([0, 2, 3, 10, 100, 10_000, 100_000].map(countPrimes)).toEqual([0, 0, 1, 4, 25, 1229, 9592]);
   });
 
-  it('rejects a limit that is not a non-negative integer', () => {
-    expect(() => countPrimes(-1)).toThrow(RangeError);
-    expect(() => countPrimes(1.5)).toThrow(RangeError);
+  it('rejects a limit that is not a non-negative integer, naming it', () => {
+    expect(() => countPrimes(-1)).toThrow(new RangeError('limit must be a non-negative integer: -1'));
+    expect(() => countPrimes(1.5)).toThrow(new RangeError('limit must be a non-negative integer: 1.5'));
+  });
+});
+
+describe('Activity', () => {
+  it('counts cheap responses served during CPU work apart from the others', () => {
+    const activity = new Activity();
+    activity.cheap();
+    activity.cpuStart();
+    activity.cheap();
+    activity.cheap();
+    activity.cpuEnd();
+    activity.cheap();
+    expect(activity.snapshot()).toEqual({
+      cpuInFlight: 0,
+      cpuStarted: 1,
+      cpuFinished: 1,
+      cheapServed: 4,
+      cheapServedDuringCpu: 2,
+    });
+  });
+
+  it('reset() zeroes the totals but keeps the CPU requests still in flight', () => {
+    const activity = new Activity();
+    activity.cpuStart();
+    activity.cpuStart();
+    activity.cpuEnd();
+    activity.cheap();
+    activity.reset();
+    expect(activity.snapshot()).toEqual({
+      cpuInFlight: 1,
+      cpuStarted: 0,
+      cpuFinished: 0,
+      cheapServed: 0,
+      cheapServedDuringCpu: 0,
+    });
+    // The request still in flight makes later cheap responses count as served during CPU work.
+    activity.cheap();
+    expect(activity.snapshot()).toMatchObject({ cheapServed: 1, cheapServedDuringCpu: 1 });
   });
 });
 
