@@ -49,6 +49,24 @@ describe('Batcher', () => {
     expect(batches.map((b) => b.length)).toEqual([100, 100, 50]);
   });
 
+  it('a batch of exactly maxBatchSize × n keys makes n calls (no empty call after the last)', async () => {
+    const { batches, fn } = recorder();
+    const batcher = new Batcher(fn, { maxBatchSize: 2 });
+    expect(await batcher.loadMany([1, 2, 3, 4])).toEqual([10, 20, 30, 40]);
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(batcher.batches).toBe(2);
+  });
+
+  it('maxBatchSize 1 is allowed: one call per key', async () => {
+    const { batches, fn } = recorder();
+    const batcher = new Batcher(fn, { maxBatchSize: 1 });
+    expect(await batcher.loadMany([7, 8])).toEqual([70, 80]);
+    expect(batches).toEqual([[7], [8]]);
+  });
+
   it('an Error in one slot fails that key only', async () => {
     const batcher = new Batcher<number, string>(async (keys) =>
       keys.map((k) => (k === 2 ? new Error(`no user ${k}`) : `user ${k}`)),
@@ -78,6 +96,9 @@ describe('Batcher', () => {
 
   it('rejects a bad maxBatchSize', () => {
     expect(() => new Batcher(async () => [], { maxBatchSize: 0 })).toThrow(RangeError);
+    expect(() => new Batcher(async () => [], { maxBatchSize: 2.5 })).toThrow(
+      new RangeError('maxBatchSize must be a positive integer, got 2.5'),
+    );
   });
 });
 

@@ -1,5 +1,8 @@
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { rawRequest } from '../src/_raw-http.ts';
 import { compress, negotiateEncoding } from '../src/compression.ts';
 import { entityTag, ifNoneMatchMatches } from '../src/http-validators.ts';
 
@@ -22,6 +25,7 @@ describe('ifNoneMatchMatches (weak comparison, RFC 9110)', () => {
     ['"abc"', true],
     ['"zzz", W/"abc"', true],
     ['*', true],
+    [' * ', true],
     ['"abcd"', false],
     ['"ab"', false],
     ['', false],
@@ -47,6 +51,9 @@ describe('negotiateEncoding', () => {
     ['deflate', 'identity'],
     ['GZIP', 'gzip'],
     ['gzip;q=banana', 'identity'],
+    // Parameters may have spaces around them, and only q= is a weight.
+    ['gzip; q=0, br; q=0', 'identity'],
+    ['gzip;level=1', 'gzip'],
   ] as const)('Accept-Encoding: %s → %s', (header, expected) => {
     expect(negotiateEncoding(header)).toBe(expected);
   });
@@ -66,7 +73,44 @@ describe('compress', () => {
     expect(br.length).toBeLessThan(json.length / 2);
   });
 
-  it('identity returns the bytes unchanged', async () => {
-    expect((await compress(json, 'identity')).toString()).toBe(json);
+  it('identity returns the bytes unchanged: a string as its UTF-8 bytes, a Buffer as the same Buffer', async () => {
+    const fromString = await compress(json, 'identity');
+    expect(Buffer.isBuffer(fromString)).toBe(true);
+    expect(fromString.toString()).toBe(json);
+    const buffer = Buffer.from(json);
+    // No copy: a cached body is handed on as is.
+    expect(await compress(buffer, 'identity')).toBe(buffer);
+  });
+
+  // zlib is deterministic: the same input and settings give the same bytes, so the settings can be pinned.
+  it('gzip uses the given level (6 by default)', async () => {
+    expect((await compress(json, 'gzip')).equals(gzipSync(json, { level: 6 }))).toBe(true);
+    expect((await compress(json, 'gzip', { gzipLevel: 1 })).equals(gzipSync(json, { level: 1 }))).toBe(true);
+    expect(gzipSync(json, { level: 1 }).equals(gzipSync(json, { level: 9 }))).toBe(false);
+  });
+
+  it('brotli uses the given quality (6 by default), text mode and the size hint', async () => {
+    const brotli = (quality: number) =>
+      brotliCompressSync(json, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: quality,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
+        },
+      });
+    expect((await compress(json, 'br')).equals(brotli(6))).toBe(true);
+    expect((await compress(json, 'br', { brotliQuality: 2 })).equals(brotli(2))).toBe(true);
+    expect(brotli(2).equals(brotliCompressSync(json))).toBe(false);
+  });
+});
+
+describe('rawRequest', () => {
+  it('rejects when nothing listens on the port, instead of crashing the process', async () => {
+    // A port that was free a moment ago: bind, read it, release it.
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await expect(rawRequest(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 });

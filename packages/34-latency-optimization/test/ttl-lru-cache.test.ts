@@ -48,6 +48,11 @@ describe('TtlLruCache: size bound (least recently used goes first)', () => {
     expect(cache.stats).toEqual({ hits: 0, misses: 0, evictions: 1, expirations: 0 });
   });
 
+  it('peek of an absent key is undefined, not a throw', () => {
+    const cache = new TtlLruCache<string, number>({ maxEntries: 2, ttlMs: 60_000 });
+    expect(cache.peek('a')).toBeUndefined();
+  });
+
   it('evicts in the right order after clear() and after deletes', () => {
     const cache = new TtlLruCache<string, number>({ maxEntries: 2, ttlMs: 60_000 });
     cache.set('a', 1).set('b', 2).set('c', 3);
@@ -143,7 +148,9 @@ describe('TtlLruCache: age bound (injected clock)', () => {
 
 describe('TtlLruCache: bad configuration', () => {
   it.each([0, -1, 1.5, Number.NaN])('rejects maxEntries %s', (maxEntries) => {
-    expect(() => new TtlLruCache({ maxEntries, ttlMs: 1 })).toThrow(RangeError);
+    expect(() => new TtlLruCache({ maxEntries, ttlMs: 1 })).toThrow(
+      new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`),
+    );
   });
 
   it.each([0, -5, Number.POSITIVE_INFINITY])('rejects ttlMs %s', (ttlMs) => {

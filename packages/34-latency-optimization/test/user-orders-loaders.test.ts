@@ -84,6 +84,10 @@ describe('users with their orders, four ways (and two more)', () => {
     expect((await counted(() => loadWithLoader(pool, PAGE, ordersBatcher(pool, 40)))).queries).toBe(4);
   });
 
+  it('the dataloader package honours maxBatchSize too: 40 → 1 + 3 queries', async () => {
+    expect((await counted(() => loadWithLoader(pool, PAGE, ordersDataLoader(pool, 40)))).queries).toBe(4);
+  });
+
   it('all strategies return identical results, users without orders included', async () => {
     const reference = await loadNPlusOne(pool, PAGE);
     expect(reference.map((u) => u.id)).toEqual(Array.from({ length: PAGE }, (_, i) => i + 1));
@@ -107,7 +111,19 @@ describe('users with their orders, four ways (and two more)', () => {
 
   it('rejects a limit that is not a positive integer', async () => {
     await expect(loadWithJoin(pool, 0)).rejects.toThrow(RangeError);
-    await expect(loadBatched(pool, 1.5)).rejects.toThrow(RangeError);
+    await expect(loadBatched(pool, 1.5)).rejects.toThrow(
+      new RangeError('limit must be a positive integer, got 1.5'),
+    );
+  });
+
+  it('a limit of 1 is the smallest page', async () => {
+    expect((await loadBatched(pool, 1)).map((u) => u.id)).toEqual([1]);
+  });
+
+  it('seeding rejects a negative or fractional count, naming it', async () => {
+    await expect(createUsersAndOrders(pool, { users: -1, ordersPerUser: 1 })).rejects.toThrow(
+      new RangeError('users must be an integer ≥ 0'),
+    );
   });
 });
 
