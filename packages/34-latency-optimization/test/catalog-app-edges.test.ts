@@ -219,6 +219,23 @@ describe('catalog API: the response cache', () => {
     expect(revalidated.headers).toMatchObject({ etag: first.headers.etag, 'cache-control': 'no-cache' });
     expect(revalidated.headers['content-type']).toBeUndefined();
   });
+
+  it('the app answers If-None-Match itself, even when the request says Cache-Control: no-cache', async () => {
+    // no-cache is addressed to caches on the way; the origin still evaluates the condition (RFC 9110 §13.1.2).
+    // Express's own freshness check in res.send would answer 200 here: the 304 must come from the app.
+    const { call } = await start();
+    const first = await call('/products/9', { headers: { 'Accept-Encoding': 'gzip' } });
+    const revalidated = await call('/products/9', {
+      headers: { 'If-None-Match': String(first.headers.etag), 'Cache-Control': 'no-cache' },
+    });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('does not advertise the framework (no X-Powered-By)', async () => {
+    const { call } = await start();
+    expect((await call('/products/1')).headers['x-powered-by']).toBeUndefined();
+    expect((await call('/nowhere')).headers['x-powered-by']).toBeUndefined();
+  });
 });
 
 describe('catalog API: server-side failures', () => {

@@ -85,4 +85,19 @@ describe('SingleFlight', () => {
     expect(await Promise.all([early, late])).toEqual(['old', 'new']);
     expect(flight.size).toBe(0);
   });
+
+  it('when the forgotten work settles it does not evict the newer work: a third caller still joins it', async () => {
+    const flight = new SingleFlight<string, string>();
+    const first = gate<string>();
+    const second = gate<string>();
+    const early = flight.run('k', () => first.promise);
+    flight.forget('k');
+    const late = flight.run('k', () => second.promise);
+    first.open('old');
+    await early;
+    const third = flight.run('k', async () => 'a third run');
+    second.open('new');
+    expect(await Promise.all([late, third])).toEqual(['new', 'new']);
+    expect(flight.stats).toEqual({ started: 2, joined: 1 });
+  });
 });
