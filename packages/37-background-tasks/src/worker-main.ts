@@ -1,3 +1,4 @@
+// Stryker disable all: runs only in the child process forkWorker starts, where Stryker records no coverage and so runs no test against its mutants; its behaviour is asserted through test/worker-process.test.ts (SIGKILL mid-job leaves the job to run again after its lease; SIGTERM finishes and acks the job in hand, takes no new one and exits 0; a second signal exits 130)
 /**
  * A report worker as its own process: `node --import tsx src/worker-main.ts` with REDIS_URL and
  * QUEUE_PREFIX set (see WorkerProcessSettings). SIGTERM stops it gracefully: the job in hand finishes and
