@@ -57,6 +57,23 @@ describe('node:cluster', { timeout: 90_000 }, () => {
     expect(cluster.pids.filter(processAlive)).toEqual([]);
   });
 
+  it('signals a worker whose IPC channel is already closed instead of sending it a message it cannot get', async () => {
+    const cluster = await startCluster({ workers: 1 });
+    const [worker] = forked;
+    // Closing the channel from this side: the worker is still running but can receive no shutdown message.
+    worker?.process.disconnect();
+    expect(worker?.isConnected()).toBe(false);
+    // Sending on the closed channel would surface here as ERR_IPC_CHANNEL_CLOSED.
+    const errors: unknown[] = [];
+    worker?.on('error', (error) => errors.push(error));
+    const exits = await cluster.stop();
+    expect(errors).toEqual([]);
+    expect(exits.map((e) => ({ pid: e.pid, graceful: e.graceful }))).toEqual([
+      { pid: cluster.pids[0], graceful: true },
+    ]);
+    expect(cluster.pids.filter(processAlive)).toEqual([]);
+  });
+
   it('fails to start, and kills what it forked, when the workers are not listening in time', async () => {
     await expect(startCluster({ workers: 1, startTimeoutMs: 1, stopTimeoutMs: 0 })).rejects.toThrow(
       'worker did not start within 1 ms',
