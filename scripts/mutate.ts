@@ -16,6 +16,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeServices, databaseUrl, locateRedis, postgres } from '@lab/common/services';
 import { argumentError, lookUpTopic, parseCommandLine, USAGE_ERROR } from '@lab/tooling/cli';
+import { takeRunLock } from '@lab/tooling/run-lock';
 import type { Topic } from '@lab/tooling/topics';
 import type { Stryker } from '@stryker-mutator/core';
 
@@ -168,6 +169,15 @@ async function main(): Promise<void> {
   const dir = folderOf(topic);
   if (!existsSync(join(root, dir, 'test'))) usage(`${dir} has no test/ folder: nothing to kill mutants with`);
   const mutate = fileArgs.length > 0 ? fileArgs.map((f) => mutatePattern(f, topic)) : [`${dir}/src/**/*.ts`];
+
+  // A second run of this topic would wipe the sandbox this one tests in (below): refuse it instead.
+  const lockFile = join(stateDir, topic.slug, 'run.lock');
+  const lock = takeRunLock(lockFile);
+  if (!lock.ok)
+    usage(
+      `pnpm mutate ${topic.slug} is already running (pid ${lock.holder}): a second run of the same topic would delete its sandbox. Wait for it, or run another topic (${relative(root, lockFile)})`,
+    );
+  process.on('exit', lock.release);
 
   process.chdir(root);
   await databaseUrl();

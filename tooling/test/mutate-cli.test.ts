@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runNode, tsxExecArgv } from '@lab/common/workers';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +43,25 @@ describe('the pnpm mutate CLI', async () => {
     const outside = await mutate('33', 'package.json');
     expect(outside.status).toBe(2);
     expect(outside.stderr).toContain("no file 'package.json' in packages/33-rate-limiting/src");
+  });
+
+  it('refuses a second run of a topic while one is running, naming its pid, with exit 2', async () => {
+    const lock = fileURLToPath(new URL('../../.stryker/mutability/run.lock', import.meta.url));
+    mkdirSync(dirname(lock), { recursive: true });
+    let ours = false;
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      ours = true;
+    } catch {
+      // A real run of 01 holds it: the refusal below names that run's pid instead.
+    }
+    try {
+      const holder = readFileSync(lock, 'utf8').trim();
+      const run = await mutate('01');
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`pnpm mutate mutability is already running (pid ${holder})`);
+    } finally {
+      if (ours) rmSync(lock, { force: true });
+    }
   });
 });
