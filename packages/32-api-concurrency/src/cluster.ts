@@ -1,7 +1,12 @@
 import cluster, { type Worker } from 'node:cluster';
 import { freePort } from '@lab/common/services';
 import { tsxExecArgv, workerPath } from '@lab/common/workers';
-import { type ClusterWorkerOptions, isReadyMessage, WORKER_OPTIONS_ENV } from './_cluster-protocol.ts';
+import {
+  type ClusterWorkerOptions,
+  isReadyMessage,
+  parseWorkerOptions,
+  WORKER_OPTIONS_ENV,
+} from './_cluster-protocol.ts';
 
 /** How many workers to fork and how long to wait for them. */
 export interface ClusterOptions {
@@ -45,7 +50,10 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
     throw new RangeError(`workers must be 1-16: ${count}`);
   // Not port 0: the primary keys shared sockets by address and port, so every worker of this process that
   // listens on port 0 gets the same socket, and two clusters started from one primary would silently merge.
-  const workerOptions: ClusterWorkerOptions = { port: await freePort(), cpuThreads };
+  // Checked here with the worker's own parser, so a bad value is a RangeError now, not a worker crash later.
+  const workerOptions: ClusterWorkerOptions = parseWorkerOptions(
+    JSON.stringify({ port: await freePort(), cpuThreads }),
+  );
   cluster.setupPrimary({
     exec: workerPath(new URL('./cluster-worker.ts', import.meta.url)),
     execArgv: tsxExecArgv(),

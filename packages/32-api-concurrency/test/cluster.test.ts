@@ -83,11 +83,19 @@ describe('node:cluster', { timeout: 90_000 }, () => {
   });
 
   it('fails to start, and says how, when a worker exits before it listens', async () => {
-    // The worker refuses a negative thread count when it parses its options, and exits with code 1.
-    await expect(startCluster({ workers: 1, cpuThreads: -1 })).rejects.toThrow(
-      'worker exited before listening (code 1, signal null)',
+    // A worker that dies at boot (here: killed as it forks) fails the start with how it ended.
+    nodeCluster.once('fork', (worker: Worker) => worker.process.kill('SIGKILL'));
+    await expect(startCluster({ workers: 1 })).rejects.toThrow(
+      'worker exited before listening (code null, signal SIGKILL)',
     );
     expect(forked.filter((w) => !w.isDead())).toEqual([]);
+  });
+
+  it.each([-1, 1.5])('refuses cpuThreads %s before forking any worker', async (cpuThreads) => {
+    await expect(startCluster({ workers: 1, cpuThreads })).rejects.toThrow(
+      new RangeError(`cpuThreads must be ≥ 0: ${cpuThreads}`),
+    );
+    expect(forked).toEqual([]);
   });
 
   it('keeps two clusters of one primary apart: each has its own port and only its own workers answer', async () => {
