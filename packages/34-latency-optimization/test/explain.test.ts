@@ -1,13 +1,19 @@
-import { testPostgres } from '@lab/common/testing';
+import { resetSchema } from '@lab/common/services';
+import { testPostgres, testSchema } from '@lab/common/testing';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { explainAnalyze } from '../src/explain.ts';
+import { explainAnalyze, explainOrdersOfUser } from '../src/explain.ts';
+import { createUsersAndOrders } from '../src/users-orders-schema.ts';
+
+const SCHEMA = testSchema(import.meta.url);
 
 let pool: pg.Pool;
 beforeAll(async () => {
   pool = await testPostgres(import.meta.url, { max: 2 });
+  await resetSchema(pool, SCHEMA);
 });
 afterAll(async () => {
+  await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await pool.end();
 });
 
@@ -47,6 +53,19 @@ describe('explainAnalyze', () => {
     });
   });
 
+  it("an index scan's own index is reported", async () => {
+    const pool = scriptedPool([
+      {
+        'Execution Time': 0.2,
+        Plan: { 'Node Type': 'Index Scan', 'Relation Name': 't', 'Index Name': 't_pkey' },
+      },
+    ]);
+    expect(await explainAnalyze(pool, 'SELECT 1', [], 't')).toMatchObject({
+      scan: 'Index Scan',
+      index: 't_pkey',
+    });
+  });
+
   it('a scan without filter or row counts reports zeros and no index', async () => {
     const pool = scriptedPool([
       { 'Execution Time': 0.1, Plan: { 'Node Type': 'Seq Scan', 'Relation Name': 't' } },
@@ -69,5 +88,50 @@ describe('explainAnalyze', () => {
     await expect(explainAnalyze(pool, 'SELECT 1', [], 'orders')).rejects.toThrow(
       new Error('the plan does not read table "orders"'),
     );
+  });
+});
+
+describe('createUsersAndOrders', () => {
+  const indexes = async () =>
+    (
+      await pool.query<{ indexname: string }>(
+        'SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 ORDER BY indexname',
+        [SCHEMA, 'orders'],
+      )
+    ).rows.map((r) => r.indexname);
+
+  it('seeds users, and ordersPerUser orders for the first usersWithOrders of them only; indexed and analyzed', async () => {
+    await createUsersAndOrders(pool, { users: 3, ordersPerUser: 2, usersWithOrders: 2 });
+    const users = await pool.query('SELECT id, name, email FROM users ORDER BY id');
+    expect(users.rows).toEqual([
+      { id: 1, name: 'user 1', email: 'user1@example.test' },
+      { id: 2, name: 'user 2', email: 'user2@example.test' },
+      { id: 3, name: 'user 3', email: 'user3@example.test' },
+    ]);
+    const orders = await pool.query<{ user_id: number; n: number }>(
+      'SELECT user_id, count(*)::int AS n FROM orders GROUP BY user_id ORDER BY user_id',
+    );
+    expect(orders.rows).toEqual([
+      { user_id: 1, n: 2 },
+      { user_id: 2, n: 2 },
+    ]);
+    expect(await indexes()).toEqual(['orders_pkey', 'orders_user_id_idx']);
+    // ANALYZE ran: the planner's row estimate is the real count, not "never analyzed" (-1).
+    const stats = await pool.query<{ reltuples: number }>(
+      `SELECT reltuples FROM pg_class WHERE oid = '${SCHEMA}.users'::regclass`,
+    );
+    expect(stats.rows[0]?.reltuples).toBe(3);
+  });
+
+  it('index: false leaves orders(user_id) unindexed; zero counts are allowed', async () => {
+    await createUsersAndOrders(pool, { users: 0, ordersPerUser: 0, index: false });
+    expect(await indexes()).toEqual(['orders_pkey']);
+    expect(await explainOrdersOfUser(pool, 1)).toMatchObject({ scan: 'Seq Scan', rowsReturned: 0 });
+  });
+
+  it('usersWithOrders above users is capped at users (orders only for users that exist)', async () => {
+    await createUsersAndOrders(pool, { users: 2, ordersPerUser: 1, usersWithOrders: 5 });
+    const { rows } = await pool.query<{ user_id: number }>('SELECT user_id FROM orders ORDER BY user_id');
+    expect(rows.map((r) => r.user_id)).toEqual([1, 2]);
   });
 });

@@ -113,4 +113,18 @@ describe('rawRequest', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await expect(rawRequest(`http://127.0.0.1:${port}/`)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
+
+  it('rejects when the connection drops in the middle of the body', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': '100' });
+      res.write('partial', () => res.socket?.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await expect(rawRequest(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
