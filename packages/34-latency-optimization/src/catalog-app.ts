@@ -124,7 +124,8 @@ export function createCatalogApp({
   }
 
   const app = express();
-  // Express would hash every body for its own ETag; ours comes from the cache, computed once per version.
+  // Express hashes any body sent without an ETag: product answers carry ours (from the cache, computed once
+  // per version), and the rest (errors, writes) should carry none, rather than one nothing invalidates.
   app.set('etag', false);
   app.set('x-powered-by', false);
   // JSON is UTF-8 (RFC 8259 §8.1): body-parser would otherwise decode a body labelled UTF-16 or UTF-7.
