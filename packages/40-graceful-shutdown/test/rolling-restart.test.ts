@@ -132,6 +132,23 @@ describe('starting a rolling cluster', () => {
     expect(forked.every(gone)).toBe(true);
   }, 30_000);
 
+  it('kills the workers that did start when another dies at boot', async () => {
+    let forks = 0;
+    const crashSecond = (worker: Worker) => {
+      if (++forks === 2) worker.process.kill('SIGKILL');
+    };
+    nodeCluster.on('fork', crashSecond);
+    try {
+      const { error, forked } = await forkedDuring(() => startRollingCluster({ workers: 2 }));
+      expect((error as Error).message).toBe('worker exited (code null) before listening');
+      expect(forked).toHaveLength(2);
+      expect(forked.every(gone)).toBe(true);
+      expect(forked.map((w) => w.process.signalCode)).toEqual(['SIGKILL', 'SIGKILL']);
+    } finally {
+      nodeCluster.off('fork', crashSecond);
+    }
+  }, 60_000);
+
   it('fails when a worker is not listening in time, and kills the workers it forked', async () => {
     const { error, forked } = await forkedDuring(() =>
       startRollingCluster({ workers: 2, startTimeoutMs: 1 }),
