@@ -1,18 +1,9 @@
 import { manualClock } from '@lab/common/clock';
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import { type BlobStore, MAX_KEY_LENGTH, memoryBlobStore, redisBlobStore } from '../src/adapter.ts';
 
-const PREFIX = testKeyPrefix(import.meta.url);
-let redis: Awaited<ReturnType<typeof testRedis>>;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 
 // One contract, run against both adapters: that they pass the same tests is what makes them swappable.
 describe.each([

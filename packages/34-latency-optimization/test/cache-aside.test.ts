@@ -1,24 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { CacheAside } from '../src/cache-aside.ts';
 import { type CacheStore, memoryStore, redisStore } from '../src/cache-store.ts';
 import { RedisLock } from '../src/redis-lock.ts';
 import { TtlLruCache } from '../src/ttl-lru-cache.ts';
 
 // Every key this file writes starts with this; the Redis is shared with other test files and engineers.
-const PREFIX = testKeyPrefix(import.meta.url);
-
-let redis: Redis;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 
 /** A promise the test settles by hand. */
 function gate<T>() {

@@ -1,19 +1,8 @@
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import { memoryStore, redisStore } from '../src/cache-store.ts';
 
-const PREFIX = testKeyPrefix(import.meta.url);
-
-let redis: Redis;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 
 describe('cache stores', () => {
   it('name their kind for output', () => {

@@ -1,20 +1,9 @@
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import { RedisLock } from '../src/redis-lock.ts';
 
 // Every key this file writes starts with this; the Redis is shared with other test files.
-const PREFIX = testKeyPrefix(import.meta.url);
-
-let redis: Redis;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 
 describe('RedisLock', () => {
   it('holds the lock in the key prefix + name, with the lease as its expiry', async () => {

@@ -1,23 +1,13 @@
 /** BullMQ beside ours: the same job, the same handler, the same Redis, its own prefix. */
 import { once } from 'node:events';
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
+import { redisForFile } from '@lab/common/testing';
 import type { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBullmqReports } from '../src/bullmq-reports.ts';
 import { createReportHandler, reportSink } from '../src/report.ts';
 
-const PREFIX = testKeyPrefix(import.meta.url);
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 const REQUEST = { userId: 'u-1', kind: 'usage', month: '2024-06' };
-let redis: Redis;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
 
 describe('the same report job on BullMQ', () => {
   it('runs our idempotent handler; adding a job id twice makes one job', async () => {

@@ -1,23 +1,13 @@
-import { deleteKeysWithPrefix } from '@lab/common/services';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { RedisQueue } from '../src/queue.ts';
 
-const PREFIX = testKeyPrefix(import.meta.url);
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 const T0 = 1_700_000_000_000;
 const VISIBILITY = 30_000;
 
-let redis: Redis;
 let n = 0;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
 
 /** A fresh queue under its own prefix, on a clock the test moves by hand (`clock.t`). */
 function freshQueue(options: { maxAttempts?: number; random?: number } = {}) {

@@ -1,22 +1,12 @@
-import { deleteKeysWithPrefix } from '@lab/common/services';
 import { deferred } from '@lab/common/sync';
-import { testKeyPrefix, testRedis } from '@lab/common/testing';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisForFile } from '@lab/common/testing';
+import { describe, expect, it } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { RedisQueue } from '../src/queue.ts';
 import { QueueWorker, type WorkerEvent } from '../src/worker.ts';
 
-const PREFIX = testKeyPrefix(import.meta.url);
-let redis: Redis;
+const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 let n = 0;
-beforeAll(async () => {
-  redis = await testRedis();
-});
-afterAll(async () => {
-  await deleteKeysWithPrefix(redis, PREFIX);
-  await redis.quit();
-});
 
 /** Resolves when `events` has an event `until` accepts (pushed by the worker's onEvent). */
 function eventLog() {

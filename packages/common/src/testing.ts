@@ -4,10 +4,11 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { FlakyLink } from './flaky-link.ts';
 import { databaseUrl, type PostgresOptions, postgres } from './services/postgres.ts';
 import { HOW_TO_GET_REDIS, redis } from './services/redis.ts';
+import { deleteKeysWithPrefix } from './services/redis-keys.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -131,4 +132,23 @@ export async function testRedis(): Promise<Redis> {
   const result = await redis();
   if (!result.ok) throw new Error(`this test needs Redis: ${result.reason}; ${result.howToGet}`);
   return result.client;
+}
+
+/**
+ * A test file's Redis, for the usual case: a client and the file's key prefix, with every key under the
+ * prefix deleted and the client closed after the file's tests. Call it once, at the top of the test file:
+ * `const { redis, prefix } = await redisForFile(import.meta.url);`
+ */
+export async function redisForFile(
+  fileUrl: string,
+  /** Where the cleanup is registered: vitest's `afterAll` (its own test passes a collector instead). */
+  afterTests: (cleanup: () => Promise<void>) => void = afterAll,
+): Promise<{ redis: Redis; prefix: string }> {
+  const prefix = testKeyPrefix(fileUrl);
+  const client = await testRedis();
+  afterTests(async () => {
+    await deleteKeysWithPrefix(client, prefix);
+    await client.quit();
+  });
+  return { redis: client, prefix };
 }
