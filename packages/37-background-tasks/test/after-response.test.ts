@@ -99,4 +99,24 @@ describe('BackgroundTasks: work after the response', () => {
       await server.close();
     }
   });
+  it('a response that finished counts as run, not skipped, when its connection closes afterwards', async () => {
+    const tasks = new BackgroundTasks({ onError: () => {} });
+    const closed = deferred();
+    const server = await listen(
+      createServer((_req, res) => {
+        tasks.after(res, 'noop', () => {});
+        // Registered after the tasks' own 'close' listener, so this one runs after it.
+        res.once('close', () => closed.resolve());
+        res.end('ok');
+      }),
+    );
+    try {
+      expect(await (await fetch(server.url)).text()).toBe('ok');
+      await closed.promise;
+      await tasks.drain();
+      expect({ started: tasks.started, skipped: tasks.skipped }).toEqual({ started: 1, skipped: 0 });
+    } finally {
+      await server.close();
+    }
+  });
 });

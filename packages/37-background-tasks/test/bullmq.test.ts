@@ -62,4 +62,52 @@ describe('the same report job on BullMQ', () => {
       await bull.close();
     }
   });
+  it('sets our defaults on the queue: 3 attempts, exponential backoff from 1 s, completed jobs removed', async () => {
+    const bull = createBullmqReports({ redis, prefix: `${PREFIX}bull-c`, handler: async () => null });
+    try {
+      expect(bull.queue.defaultJobOptions).toEqual({
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 1_000 },
+        removeOnComplete: true,
+        removeOnFail: false,
+      });
+      expect(bull.worker.opts.lockDuration).toBe(30_000);
+      expect(bull.worker.opts.concurrency).toBe(1);
+    } finally {
+      await bull.close();
+    }
+    const custom = createBullmqReports({
+      redis,
+      prefix: `${PREFIX}bull-d`,
+      handler: async () => null,
+      maxAttempts: 5,
+      backoffMs: 7,
+      lockDurationMs: 4_000,
+      concurrency: 2,
+    });
+    try {
+      expect(custom.queue.defaultJobOptions).toMatchObject({
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 7 },
+      });
+      expect(custom.worker.opts.lockDuration).toBe(4_000);
+      expect(custom.worker.opts.concurrency).toBe(2);
+    } finally {
+      await custom.close();
+    }
+  });
+
+  it('adds a "report" job, delayed when asked, and close() stops the worker', async () => {
+    const bull = createBullmqReports({ redis, prefix: `${PREFIX}bull-e`, handler: async () => null });
+    await bull.worker.waitUntilReady();
+    const later = await bull.enqueue(REQUEST, { delayMs: 60_000 });
+    const job = await bull.queue.getJob(later);
+    expect(job?.name).toBe('report');
+    expect(job?.data).toEqual(REQUEST);
+    expect(job?.opts.delay).toBe(60_000);
+    expect(await bull.queue.getJobState(later)).toBe('delayed');
+    expect(bull.worker.isRunning()).toBe(true);
+    await bull.close();
+    expect(bull.worker.isRunning()).toBe(false);
+  });
 });

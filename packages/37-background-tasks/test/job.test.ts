@@ -59,4 +59,13 @@ describe('parseJobHash', () => {
     const { attempts: _, ...noAttempts } = base;
     expect(parseJobHash(noAttempts)?.attempts).toBe(0);
   });
+  it('adds no key at all for an absent or empty optional field, and reads an absent payload as undefined', () => {
+    const { payload: _, ...noPayload } = base;
+    const state = parseJobHash({ ...noPayload, runAt: '', finishedAt: '' });
+    expect(state?.payload).toBeUndefined();
+    // Keys, not values: `toEqual` would let `{ runAt: undefined }` through.
+    expect(Object.keys(state ?? {}).sort()).toEqual(
+      ['attempts', 'createdAt', 'id', 'maxAttempts', 'payload', 'status'].sort(),
+    );
+  });
 });

@@ -118,3 +118,33 @@ describe('a worker stopped with SIGTERM', () => {
     expect(await queue.get(id)).toMatchObject({ status: 'active', attempts: 1 });
   });
 });
+
+describe('forkReportWorker settings', () => {
+  it('passes the visibility timeout to the child: its lease ends that long after it reserved', async () => {
+    const { prefix, queue } = setup();
+    const worker = await startWorker(prefix, 'before-publish');
+    const before = Date.now();
+    const { id } = await queue.enqueue(REQUEST);
+    await worker.next('holding');
+    const after = Date.now();
+    // The child reserved between `before` and `after`: the deadline is that plus 60 s. A second of slack
+    // for the two processes' reads of the clock (they were seen 1 ms apart); the default lease is 30 s.
+    const deadline = Number(await redis.zscore(queue.keys.active, id));
+    expect(deadline).toBeGreaterThanOrEqual(before + VISIBILITY - 1_000);
+    expect(deadline).toBeLessThanOrEqual(after + VISIBILITY + 1_000);
+    worker.child.kill('SIGKILL');
+    await worker.exit;
+  });
+
+  it('runs with only a Redis URL and a prefix (no hold point), and next() rejects once the child is gone', async () => {
+    const { prefix, queue, sink } = setup();
+    const worker = await forkReportWorker({ redisUrl: String(process.env.REDIS_URL), prefix });
+    children.push(worker.child);
+    const { id } = await queue.enqueue(REQUEST);
+    expect((await worker.next('event')).event).toEqual({ type: 'completed', id, attempt: 1 });
+    expect(await redis.hlen(sink.reports)).toBe(1);
+    worker.child.kill('SIGKILL');
+    await worker.exit;
+    await expect(worker.next('stopping')).rejects.toThrow('the worker process exited before saying stopping');
+  });
+});
