@@ -2,13 +2,37 @@
  * The throughput comparison times N no-op jobs through our queue and through BullMQ. What is asserted is
  * what the number means: it is taken only after every job completed, and it is a duration inside the call.
  */
+import { randomUUID } from 'node:crypto';
 import { redisForFile } from '@lab/common/testing';
+import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { RedisQueue } from '../src/queue.ts';
 import { timeBullmq, timeOurs } from '../src/throughput.ts';
 
 const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 const JOBS = 20;
+
+/**
+ * Connections named `name` still open on the server. A duplicated ioredis client keeps its original's
+ * connection name, so the connections a timing run opens from a named client can be found after it.
+ */
+async function openConnections(name: string): Promise<number> {
+  const list = (await redis.client('LIST')) as string;
+  return list.split('\n').filter((line) => line.includes(` name=${name} `)).length;
+}
+
+/**
+ * The connections named `name` left once the server saw the closes: a closed socket leaves CLIENT LIST
+ * a moment after the client's disconnect(), so this looks again (up to 300 times, 10 ms apart) before
+ * answering; a leaked connection is still there at the end.
+ */
+async function leftOpen(name: string): Promise<number> {
+  for (let tries = 0; tries < 300; tries++) {
+    if ((await openConnections(name)) === 0) return 0;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return openConnections(name);
+}
 
 describe('timeOurs', () => {
   it('returns only after every job was acked, and the time it returns lies inside the call', async () => {
@@ -47,5 +71,24 @@ describe('timeBullmq', () => {
     expect(await redis.llen(`${base}active`)).toBe(0);
     expect(await redis.zcard(`${base}failed`)).toBe(0);
     expect(await redis.get(`${base}id`)).toBe(String(JOBS));
+  });
+});
+
+describe('both timings', () => {
+  it.each([
+    ['ours', timeOurs],
+    ['BullMQ', timeBullmq],
+  ] as const)('%s: closes the connections it opened before returning', async (label, time) => {
+    const name = `tp-${randomUUID().slice(0, 8)}`;
+    const named = new Redis(String(process.env.REDIS_URL), { connectionName: name });
+    try {
+      await named.ping();
+      await time({ redis: named, prefix: `${PREFIX}close-${label}:`, jobs: 3, concurrency: 1 });
+      // Only the caller's own connection stays: the worker's blocking one is gone (checked until it is).
+      named.disconnect();
+      expect(await leftOpen(name)).toBe(0);
+    } finally {
+      named.disconnect();
+    }
   });
 });
