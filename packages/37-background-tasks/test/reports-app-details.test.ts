@@ -232,4 +232,15 @@ describe('the error middleware', () => {
     expect(body.code).toBe('not_found');
     expect(body.detail).toBe(`no route for DELETE ${long.slice(0, 100)}`);
   });
+  it('takes a body up to 16 KiB, refuses one over it with 413, and does not advertise Express', async () => {
+    const url = await serve(createReportsApp({ queue: freshQueue() }));
+    // 15 KiB of padding: parsed (then refused by the schema as an unknown field), not cut off by size.
+    const fits = await post(url, { ...VALID, pad: 'x'.repeat(15 * 1024) });
+    expect(fits.status).toBe(400);
+    expect(((await fits.json()) as { code: string }).code).toBe('invalid_report_request');
+    expect(fits.headers.get('x-powered-by')).toBeNull();
+    const over = await post(url, { ...VALID, pad: 'x'.repeat(17 * 1024) });
+    expect(over.status).toBe(413);
+    expect(((await over.json()) as { code: string }).code).toBe('body_too_large');
+  });
 });
