@@ -144,3 +144,74 @@ describe('descriptor flags', () => {
     expect(Object.isExtensible(frozen)).toBe(false);
   });
 });
+
+describe('Fahrenheit writes convert back exactly', () => {
+  it('stores the Celsius equivalent of any Fahrenheit value, not only the freezing point', () => {
+    const t = new Temperature(0);
+    t.fahrenheit = 212;
+    expect(t.celsius).toBe(100);
+    t.fahrenheit = -40;
+    expect(t.celsius).toBe(-40);
+  });
+});
+
+describe('accessor summaries report each flag and half on its own', () => {
+  it('describes an enumerable, non-configurable, setter-only accessor as it is', () => {
+    const o = Object.defineProperty({}, 'sink', { set: () => {}, enumerable: true, configurable: false });
+    expect(describeOwn(o, 'sink')).toEqual({
+      kind: 'accessor',
+      enumerable: true,
+      configurable: false,
+      hasGetter: false,
+      hasSetter: true,
+    });
+    expect(flagString(describeOwn(o, 'sink'))).toBe('accessor(set) e-');
+  });
+
+  it('joins a getter and a setter with a slash', () => {
+    const o = Object.defineProperty({}, 'both', { get: () => 1, set: () => {}, enumerable: true });
+    expect(flagString(describeOwn(o, 'both'))).toBe('accessor(get/set) e-');
+  });
+});
+
+describe('flagEffects compares the value after the write, whatever the value was', () => {
+  it('counts a write that stores an empty string over an empty string as ok, not ignored', () => {
+    // A writable property that already holds '' changes to 'changed': the write took effect.
+    expect(flagEffects({ value: '', writable: true }).assign).toBe('ok');
+  });
+
+  it("counts a write of 'changed' over 'changed' as ok: the value is unchanged because it was already so", () => {
+    expect(flagEffects({ value: 'changed', writable: true }).assign).toBe('ok');
+  });
+
+  it('refuses a redefinition with a different value even when the old value is empty', () => {
+    // Redefining a non-configurable, non-writable property to the same value is allowed (SameValue), so the
+    // probe must use a value the property cannot already hold.
+    expect(flagEffects({ value: '' }).redefine).toBe('TypeError');
+  });
+
+  it('works for any key, not only the default one', () => {
+    expect(flagEffects({ value: 1, enumerable: true }, 'custom')).toEqual({
+      assign: 'TypeError',
+      delete: 'TypeError',
+      redefine: 'TypeError',
+      listed: true,
+    });
+  });
+});
+
+describe('defineHidden keeps the property changeable', () => {
+  it('is writable and deletable, only unlisted', () => {
+    const o = defineHidden({}, 'cache', 1) as { cache?: number };
+    o.cache = 2;
+    expect(o.cache).toBe(2);
+    delete o.cache;
+    expect(Object.hasOwn(o, 'cache')).toBe(false);
+    expect(describeOwn(defineHidden({}, 'k', 0), 'k')).toEqual({
+      kind: 'data',
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AssignsInConstructor,
+  Audited,
   FieldShadows,
   Rated,
   RatedWithDefault,
@@ -87,5 +88,26 @@ describe('private #fields', () => {
     const w = new Wallet(5);
     expect({ ...w }).toEqual({});
     expect(Wallet.isWallet(structuredClone(w))).toBe(false);
+  });
+});
+
+describe('the classes behind the field examples read back what they hold', () => {
+  it('Audited starts with an empty label, and its getter returns what the setter stored', () => {
+    const a = new Audited();
+    expect(a.label).toBe('');
+    a.label = 'x';
+    expect(a.label).toBe('x');
+    expect(new AssignsInConstructor().label).toBe('set in the constructor');
+  });
+
+  it("FieldShadows' own field holds the field's initializer", () => {
+    expect(new FieldShadows().label).toBe('set by a field');
+  });
+
+  it('a Wallet can pay its whole balance, and TypeScript private still reads through a method', () => {
+    const w = new Wallet(50);
+    w.pay(50);
+    expect(w.cents).toBe(0);
+    expect(new TsPrivateWallet(7).balance()).toBe(7);
   });
 });

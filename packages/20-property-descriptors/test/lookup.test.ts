@@ -120,3 +120,32 @@ describe('the [[Set]] prediction matches the engine', () => {
     expect(explainAssignment(predictAssignment(square, 'missing'))).toBe('updates its own property');
   });
 });
+
+describe('nameOf names a prototype only when it owns a constructor that points back at it', () => {
+  it('an object with an unrelated own `constructor` is an instance, not a prototype', () => {
+    expect(nameOf({ constructor: Square })).toBe('a Object');
+    expect(nameOf({ constructor: 'not a function' })).toBe('a Object');
+    // A non-function `constructor` whose `prototype` points back is still not a class's prototype.
+    const fake: { constructor?: unknown } = {};
+    fake.constructor = { name: 'Fake', prototype: fake };
+    expect(nameOf(fake)).toBe('a Object');
+  });
+
+  it('an object that only inherits a constructor pointing back at it is not named as the prototype', () => {
+    // F.prototype is `obj`, and `obj` inherits `constructor: F` from its own prototype: the engine's `new F`
+    // would make instances of it, but `obj` does not own the link, so it is named as an instance of F.
+    function F(): void {}
+    const parent = { constructor: F };
+    const obj: object = Object.create(parent);
+    F.prototype = obj;
+    expect(nameOf(obj)).toBe('a F');
+  });
+
+  it("names an object whose prototype has no constructor 'an object'", () => {
+    expect(nameOf(Object.create(Object.create(null)))).toBe('an object');
+  });
+
+  it('names Object.prototype itself', () => {
+    expect(nameOf(Object.prototype)).toBe('Object.prototype');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { describeOwn } from '../src/descriptors.ts';
 import { LegacyProduct, Product } from '../src/example-product.ts';
-import { FieldValidationError, range, rangeCheck, validated } from '../src/validated.ts';
+import { defineValidated, FieldValidationError, range, rangeCheck, validated } from '../src/validated.ts';
 
 describe('@range / @validated accessor fields', () => {
   it('accepts values inside the range, bounds included', () => {
@@ -134,5 +135,39 @@ describe('defineValidated (the same rule without decorators)', () => {
       p.rating = 5.5;
     }).toThrow('got 5.5');
     expect(p.rating).toBe(5);
+  });
+});
+
+describe('error messages when the owner or the key has no name', () => {
+  it('names a symbol key without a description as empty brackets', () => {
+    const key = Symbol();
+    class Vault {
+      @range(0, 1) accessor [key] = 0;
+    }
+    const v = new Vault();
+    expect(() => {
+      v[key] = 2;
+    }).toThrow('Vault.[] must be a number from 0 to 1, got 2');
+  });
+
+  it("calls the owner 'object' when the setter runs on something with no constructor, or on nothing", () => {
+    const proto = {};
+    defineValidated(proto, 'level', rangeCheck(0, 1), 0);
+    const set = Object.getOwnPropertyDescriptor(proto, 'level')?.set;
+    if (!set) throw new Error('defineValidated installed no setter');
+    // Like a class's own accessors: unlisted, and replaceable (a subclass or a test can redefine it).
+    expect(describeOwn(proto, 'level')).toEqual({
+      kind: 'accessor',
+      enumerable: false,
+      configurable: true,
+      hasGetter: true,
+      hasSetter: true,
+    });
+    // A null-prototype receiver has no constructor at all; an unbound call (strict code) has no receiver.
+    expect(() => set.call(Object.create(null), 2)).toThrow(
+      'object.level must be a number from 0 to 1, got 2',
+    );
+    expect(() => set.call(undefined, 2)).toThrow(FieldValidationError);
+    expect(() => set.call(undefined, 2)).toThrow('object.level must be a number from 0 to 1, got 2');
   });
 });
