@@ -20,8 +20,11 @@ export function nameOf(obj: object): string {
   const proto = Object.getPrototypeOf(obj) as object | null;
   if (proto === null) return 'null-prototype object';
   const ctor = (proto as { constructor?: unknown }).constructor;
-  return typeof ctor === 'function' ? `a ${ctor.name}` : 'an object';
+  return typeof ctor === 'function' ? withArticle(ctor.name) : 'an object';
 }
+
+/** `an Object`, `an Item`, `a Square`: the article by the name's first letter (a vowel letter, not a sound). */
+const withArticle = (name: string): string => (/^[aeiou]/i.test(name) ? `an ${name}` : `a ${name}`);
 
 /** Every object a lookup on `obj` visits, itself first, `Object.prototype` last (for ordinary objects). */
 export function chainOf(obj: object): object[] {

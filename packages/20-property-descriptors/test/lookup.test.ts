@@ -123,12 +123,12 @@ describe('the [[Set]] prediction matches the engine', () => {
 
 describe('nameOf names a prototype only when it owns a constructor that points back at it', () => {
   it('an object with an unrelated own `constructor` is an instance, not a prototype', () => {
-    expect(nameOf({ constructor: Square })).toBe('a Object');
-    expect(nameOf({ constructor: 'not a function' })).toBe('a Object');
+    expect(nameOf({ constructor: Square })).toBe('an Object');
+    expect(nameOf({ constructor: 'not a function' })).toBe('an Object');
     // A non-function `constructor` whose `prototype` points back is still not a class's prototype.
     const fake: { constructor?: unknown } = {};
     fake.constructor = { name: 'Fake', prototype: fake };
-    expect(nameOf(fake)).toBe('a Object');
+    expect(nameOf(fake)).toBe('an Object');
   });
 
   it('an object that only inherits a constructor pointing back at it is not named as the prototype', () => {
