@@ -142,6 +142,14 @@ describe('QueueWorker heartbeat', () => {
     worker.start();
     const { signal } = await started.promise;
     expect(signal).toBeInstanceOf(AbortSignal);
+    // A heartbeat Redis accepts (the lease is still ours) leaves the signal alone.
+    queue.heartbeatAnswer = () => Promise.resolve(true);
+    const held = queue.heartbeats;
+    vi.advanceTimersByTime(100);
+    expect(queue.heartbeats).toBe(held + 1);
+    // setImmediate runs after the microtasks that deliver the answer to the worker.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(signal.aborted).toBe(false);
     // Redis unreachable for a beat: the lease may still be held, so the handler goes on.
     queue.heartbeatAnswer = () => Promise.reject(new Error('connection lost'));
     vi.advanceTimersByTime(100);
