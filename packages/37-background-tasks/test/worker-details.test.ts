@@ -10,7 +10,8 @@ import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { type FailOutcome, type QueueOptions, RedisQueue } from '../src/queue.ts';
-import { type HandlerContext, QueueWorker, type WorkerEvent } from '../src/worker.ts';
+import { type HandlerContext, QueueWorker } from '../src/worker.ts';
+import { eventLog } from './_event-log.ts';
 
 const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 let n = 0;
@@ -18,19 +19,6 @@ let n = 0;
 afterEach(() => {
   vi.useRealTimers();
 });
-
-/** Resolves `until` once the condition holds for the events pushed so far. */
-function eventLog() {
-  const events: WorkerEvent[] = [];
-  const waiters: Array<{ until: (e: WorkerEvent[]) => boolean; done: () => void }> = [];
-  const onEvent = (event: WorkerEvent) => {
-    events.push(event);
-    for (const w of [...waiters]) if (w.until(events)) w.done();
-  };
-  const when = (until: (e: WorkerEvent[]) => boolean) =>
-    until(events) ? Promise.resolve() : new Promise<void>((done) => waiters.push({ until, done }));
-  return { events, onEvent, when };
-}
 
 /** A real queue that counts calls and can be told to answer some of them differently. */
 class CountingQueue extends RedisQueue {

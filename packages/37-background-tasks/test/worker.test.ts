@@ -3,23 +3,11 @@ import { redisForFile } from '@lab/common/testing';
 import { describe, expect, it } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { RedisQueue } from '../src/queue.ts';
-import { QueueWorker, type WorkerEvent } from '../src/worker.ts';
+import { QueueWorker } from '../src/worker.ts';
+import { eventLog } from './_event-log.ts';
 
 const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 let n = 0;
-
-/** Resolves when `events` has an event `until` accepts (pushed by the worker's onEvent). */
-function eventLog() {
-  const events: WorkerEvent[] = [];
-  const waiters: Array<{ until: (e: WorkerEvent[]) => boolean; done: () => void }> = [];
-  const onEvent = (event: WorkerEvent) => {
-    events.push(event);
-    for (const w of [...waiters]) if (w.until(events)) w.done();
-  };
-  const when = (until: (e: WorkerEvent[]) => boolean) =>
-    until(events) ? Promise.resolve() : new Promise<void>((done) => waiters.push({ until, done }));
-  return { events, onEvent, when };
-}
 
 const freshQueue = (options: { maxAttempts?: number } = {}) =>
   new RedisQueue({
