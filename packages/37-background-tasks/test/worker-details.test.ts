@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { type FailOutcome, type QueueOptions, RedisQueue } from '../src/queue.ts';
 import { type HandlerContext, QueueWorker } from '../src/worker.ts';
-import { eventLog } from './_event-log.ts';
+import { eventLog, heldWorker } from './_worker-harness.ts';
 
 const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 let n = 0;
@@ -59,17 +59,7 @@ describe('QueueWorker heartbeat', () => {
     // Only setInterval is faked (the heartbeat's timer): Redis I/O and the worker's loop run for real.
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const queue = new CountingQueue({ visibilityTimeoutMs: 300 });
-    const started = deferred();
-    const release = deferred();
-    const log = eventLog();
-    const worker = new QueueWorker(
-      queue,
-      async () => {
-        started.resolve();
-        await release.promise;
-      },
-      { pollMs: 50, onEvent: log.onEvent },
-    );
+    const { worker, started, release, log } = heldWorker(queue, { pollMs: 50 });
     await queue.enqueue({});
     worker.start();
     await started.promise;
@@ -91,17 +81,7 @@ describe('QueueWorker heartbeat', () => {
   it('an explicit heartbeatMs wins over the default', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const queue = new CountingQueue({ visibilityTimeoutMs: 300 });
-    const started = deferred();
-    const release = deferred();
-    const log = eventLog();
-    const worker = new QueueWorker(
-      queue,
-      async () => {
-        started.resolve();
-        await release.promise;
-      },
-      { pollMs: 50, heartbeatMs: 40, onEvent: log.onEvent },
-    );
+    const { worker, started, release, log } = heldWorker(queue, { pollMs: 50, heartbeatMs: 40 });
     await queue.enqueue({});
     worker.start();
     await started.promise;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReservedJob } from '../src/job.ts';
 import { RedisQueue } from '../src/queue.ts';
 import { QueueWorker } from '../src/worker.ts';
-import { eventLog } from './_event-log.ts';
+import { eventLog, heldWorker } from './_worker-harness.ts';
 
 const { redis, prefix: PREFIX } = await redisForFile(import.meta.url);
 let n = 0;
@@ -105,17 +105,7 @@ describe('QueueWorker', () => {
 
   it('a job whose lease expired under it reports lease-lost, and runs again on a new lease', async () => {
     const queue = freshQueue();
-    const started = deferred();
-    const release = deferred();
-    const log = eventLog();
-    const worker = new QueueWorker(
-      queue,
-      async () => {
-        started.resolve();
-        await release.promise;
-      },
-      { pollMs: 20, onEvent: log.onEvent },
-    );
+    const { worker, started, release, log } = heldWorker(queue, { pollMs: 20 });
     const { id } = await queue.enqueue({});
     worker.start();
     await started.promise;
